@@ -1,0 +1,58 @@
+/**
+ * Writing content/servers/<id>.json: validated, atomic (temp file + rename in the same
+ * directory), and untouched when nothing but `capturedAt` would change.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServerSnapshot } from '../core/schema.ts';
+import {
+  isServerSnapshot,
+  sameSnapshotIgnoringCapturedAt,
+  snapshotProblems,
+  stringifySnapshot,
+} from '../core/snapshot.ts';
+
+export type WriteOutcome = 'written' | 'unchanged';
+
+/** The snapshot currently at `path`, or undefined when there is none or it is not a valid snapshot. */
+export function readExistingSnapshot(path: string): ServerSnapshot | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined; // not JSON: not a good snapshot, replace it
+    throw error;
+  }
+  return isServerSnapshot(value) ? value : undefined;
+}
+
+/**
+ * Writes `snapshot` to `<dir>/<id>.json` unless the file already holds the same snapshot apart
+ * from `capturedAt`. Throws (touching nothing) when the snapshot is invalid.
+ */
+export function writeSnapshot(dir: string, snapshot: ServerSnapshot): { path: string; outcome: WriteOutcome } {
+  const problems = snapshotProblems(snapshot);
+  if (problems !== '') throw new Error(`snapshot is not valid: ${problems}`);
+  const path = join(dir, `${snapshot.id}.json`);
+  const existing = readExistingSnapshot(path);
+  if (existing !== undefined && sameSnapshotIgnoringCapturedAt(existing, snapshot)) {
+    return { path, outcome: 'unchanged' };
+  }
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${snapshot.id}.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, stringifySnapshot(snapshot), { flag: 'wx' });
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  return { path, outcome: 'written' };
+}
