@@ -108,23 +108,48 @@ export type ServerSnapshot = z.infer<typeof ServerSnapshotSchema>;
 // Catalog verdicts.
 // ---------------------------------------------------------------------------------------------
 
-/** One observation that pushed the classification; the rationale is rendered from these. */
+/**
+ * How much one piece of evidence counts toward its category (see `STRENGTH_POINTS` in
+ * `classify/rules.ts`): `strong` alone establishes a category, `weak` needs a second source.
+ */
+export const EVIDENCE_STRENGTHS = ['weak', 'strong'] as const;
+export type Strength = (typeof EVIDENCE_STRENGTHS)[number];
+
+/**
+ * One observation that pushed the classification. The verdict is a pure function of its evidence
+ * (`verdictFromEvidence`), and the rationale is rendered from it, so neither can contradict the badge.
+ */
 export const EvidenceSchema = z.strictObject({
   source: z.enum(EVIDENCE_SOURCES),
   /** Stable id of the rule or signal that fired, e.g. `name-verb-delete`. */
-  signal: z.string(),
+  signal: z.string().min(1),
   /** The exact text that was matched (a verb, a phrase, a parameter name, `readOnlyHint: true`). */
   match: z.string(),
   /** The category this evidence points to. */
   category: z.enum(CATEGORIES),
+  /** `strong`: enough on its own to establish the category; `weak`: needs agreement from another source. */
+  strength: z.enum(EVIDENCE_STRENGTHS),
+  /**
+   * Set on evidence that escalates risk: when the verdict's category is this evidence's category,
+   * the risk is at least this level (e.g. a `force` parameter on a destructive tool → `critical`).
+   */
+  raises: z.enum(RISK_LEVELS).optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const VerdictSchema = z.strictObject({
+  /** The tool's name, exactly as the server sent it. */
   name: z.string(),
+  /** The riskiest category with sufficient evidence; `write` when nothing is sufficient. */
   category: z.enum(CATEGORIES),
+  /**
+   * Base risk of the category (`RISK_TABLE`), raised by escalating evidence (`ESCALATIONS`), and
+   * never below the risk of another established category (`RISK_FLOOR_RULE`).
+   */
   risk: z.enum(RISK_LEVELS),
+  /** `high`: independent sources agree; `medium`: one strong source or contested; `low`: weak or no evidence. */
   confidence: z.enum(CONFIDENCE_LEVELS),
+  /** Every signal that fired, in a deterministic order: by source, then position. */
   evidence: z.array(EvidenceSchema),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
@@ -155,13 +180,25 @@ export const ToolRuleSchema = z.strictObject({
 });
 export type ToolRule = z.infer<typeof ToolRuleSchema>;
 
-export const PolicySchema = z.strictObject({
-  version: z.literal('1'),
-  /** What happens to a tool the policy does not list. */
-  default: z.enum(['allow', 'deny']),
-  /** Tools the policy allows, each with its conditions (`{}` = allowed as is). */
-  tools: z.record(z.string(), ToolRuleSchema).optional(),
-  /** Tools removed from the agent's tool list; any call to them is denied. */
-  hide: z.array(z.string()).optional(),
-});
+export const PolicySchema = z
+  .strictObject({
+    version: z.literal('1'),
+    /** What happens to a tool the policy does not list. */
+    default: z.enum(['allow', 'deny']),
+    /** Tools the policy allows, each with its conditions (`{}` = allowed as is). Names match exactly, case included. */
+    tools: z.record(z.string(), ToolRuleSchema).optional(),
+    /** Tools removed from the agent's tool list; any call to them is denied. Each name at most once. */
+    hide: z.array(z.string()).optional(),
+  })
+  .superRefine((policy, ctx) => {
+    const listed = new Set(policy.tools === undefined ? [] : Object.keys(policy.tools));
+    const hidden = new Set<string>();
+    (policy.hide ?? []).forEach((name, i) => {
+      if (hidden.has(name)) ctx.addIssue({ code: 'custom', path: ['hide', i], message: `"${name}" is hidden twice` });
+      if (listed.has(name)) {
+        ctx.addIssue({ code: 'custom', path: ['hide', i], message: `"${name}" is both allowed under tools and hidden` });
+      }
+      hidden.add(name);
+    });
+  });
 export type Policy = z.infer<typeof PolicySchema>;

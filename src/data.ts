@@ -1,0 +1,192 @@
+/**
+ * The one module that queries content collections. It classifies every tool once per build and
+ * returns view models; pages and components only receive props.
+ */
+import { getCollection } from 'astro:content';
+import { classifyTool } from './core/classify/index.ts';
+import { renderRationale } from './core/classify/rationale.ts';
+import { buildToolFaq, type FaqItem } from './core/faq.ts';
+import { listParameters, type Parameter } from './core/params.ts';
+import { recommendServerPolicy, recommendToolPolicy } from './core/policy/recommend.ts';
+import { stringifyPolicy } from './core/policy/stringify.ts';
+import { RISK_LEVELS, type Provenance, type Risk, type ServerSnapshot, type Tool, type ToolAnnotations, type Verdict } from './core/schema.ts';
+import { findSlugCollisions, toolSlug } from './core/slug.ts';
+
+export interface ToolView {
+  name: string;
+  slug: string;
+  url: string;
+  serverId: string;
+  serverName: string;
+  serverUrl: string;
+  title: string | undefined;
+  description: string | undefined;
+  /** Annotations exactly as declared, or undefined when the server declares none. */
+  annotations: ToolAnnotations | undefined;
+  verdict: Verdict;
+  rationale: string[];
+  params: Parameter[];
+  inputSchemaJson: string | undefined;
+  outputSchemaJson: string | undefined;
+  policyJson: string;
+  faq: FaqItem[];
+}
+
+export type RiskMix = Record<Risk, number>;
+
+export interface ServerView {
+  id: string;
+  name: string;
+  description: string | undefined;
+  url: string;
+  provenance: Provenance;
+  warnings: string[];
+  tools: ToolView[];
+  riskMix: RiskMix;
+  policyJson: string;
+}
+
+export interface Catalog {
+  servers: ServerView[];
+  tools: ToolView[];
+  riskMix: RiskMix;
+}
+
+/** Dates render the same on every machine: explicit locale, UTC. */
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function emptyRiskMix(): RiskMix {
+  return { low: 0, medium: 0, high: 0, critical: 0 };
+}
+
+function countRisks(tools: readonly ToolView[]): RiskMix {
+  const mix = emptyRiskMix();
+  for (const tool of tools) mix[tool.verdict.risk] += 1;
+  return mix;
+}
+
+function provenanceNote(p: Provenance): string {
+  const how = p.method === 'live-introspection' ? 'listed from the running server' : 'imported from a captured manifest';
+  return `${how} on ${formatDate(p.capturedAt)}`;
+}
+
+function policyEffect(risk: Risk): string {
+  switch (risk) {
+    case 'low':
+      return 'allows every call';
+    case 'medium':
+      return 'allows calls within a rate limit';
+    case 'high':
+      return 'allows a call only after a human approves it';
+    case 'critical':
+      return 'hides the tool, so every call is denied';
+  }
+}
+
+function prettyJson(value: unknown): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value, null, 2);
+}
+
+function toolView(server: ServerSnapshot, tool: Tool): ToolView {
+  const verdict = classifyTool(tool);
+  const rationale = renderRationale(verdict);
+  const slug = toolSlug(tool.name);
+  const serverUrl = `/servers/${server.id}/`;
+  const policyJson = stringifyPolicy(recommendToolPolicy(tool.name, verdict.risk));
+  return {
+    name: tool.name,
+    slug,
+    url: `${serverUrl}tools/${slug}/`,
+    serverId: server.id,
+    serverName: server.name,
+    serverUrl,
+    title: tool.title ?? tool.annotations?.title,
+    description: tool.description,
+    annotations: tool.annotations,
+    verdict,
+    rationale,
+    params: listParameters(tool.inputSchema),
+    inputSchemaJson: prettyJson(tool.inputSchema),
+    outputSchemaJson: prettyJson(tool.outputSchema),
+    policyJson,
+    faq: buildToolFaq({
+      toolName: tool.name,
+      description: tool.description,
+      category: verdict.category,
+      risk: verdict.risk,
+      rationale: rationale[0] ?? '',
+      serverName: server.name,
+      serverPackage: server.provenance.package,
+      serverVersion: server.provenance.version,
+      provenanceNote: provenanceNote(server.provenance),
+      policyEffect: policyEffect(verdict.risk),
+      rateLimitSnippet: stringifyPolicy(recommendToolPolicy(tool.name, 'medium')),
+      blockSnippet: stringifyPolicy(recommendToolPolicy(tool.name, 'critical')),
+    }),
+  };
+}
+
+function serverView(server: ServerSnapshot, file: string): ServerView {
+  const collisions = findSlugCollisions(server.tools.map((t) => t.name));
+  if (collisions.length > 0) {
+    const pairs = collisions.map(([a, b]) => `"${a}" and "${b}"`).join(', ');
+    throw new Error(`${file}: tool names ${pairs} map to the same page on a case-insensitive disk; rename one with an override.`);
+  }
+  const warnings = [...server.warnings];
+  const seen = new Set<string>();
+  const tools: ToolView[] = [];
+  for (const tool of server.tools) {
+    if (seen.has(tool.name)) {
+      warnings.push(`The server lists "${tool.name}" more than once; the catalog shows its first definition.`);
+      continue;
+    }
+    seen.add(tool.name);
+    tools.push(toolView(server, tool));
+  }
+  return {
+    id: server.id,
+    name: server.name,
+    description: server.description,
+    url: `/servers/${server.id}/`,
+    provenance: server.provenance,
+    warnings,
+    tools,
+    riskMix: countRisks(tools),
+    policyJson: stringifyPolicy(recommendServerPolicy(tools.map((t) => t.verdict))),
+  };
+}
+
+async function loadCatalog(): Promise<Catalog> {
+  const entries = await getCollection('servers');
+  const servers = entries
+    .map((entry) => {
+      const file = entry.filePath ?? `content/servers/${entry.id}.json`;
+      if (entry.data.id !== entry.id) {
+        throw new Error(`${file}: field "id" is "${entry.data.id}" but the file is named "${entry.id}.json"; they must match.`);
+      }
+      return serverView(entry.data, file);
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const tools = servers.flatMap((s) => s.tools);
+  return { servers, tools, riskMix: countRisks(tools) };
+}
+
+let catalog: Promise<Catalog> | undefined;
+
+/** The whole catalog, built once per process. */
+export function getCatalog(): Promise<Catalog> {
+  catalog ??= loadCatalog();
+  return catalog;
+}
+
+/** Risks from most to least severe, the order pages list them in. */
+export const RISKS_DESCENDING: readonly Risk[] = [...RISK_LEVELS].reverse();
+
+/** A server's tools grouped by risk, most severe first; empty groups are omitted. */
+export function groupByRisk(tools: readonly ToolView[]): Array<{ risk: Risk; tools: ToolView[] }> {
+  return RISKS_DESCENDING.map((risk) => ({ risk, tools: tools.filter((t) => t.verdict.risk === risk) })).filter(
+    (g) => g.tools.length > 0,
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * What the tests expect the site to show, derived from the committed snapshots with the same pure
+ * core the site uses — so a test fails when a page disagrees with the data, not when data changes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyTool } from '../../src/core/classify/index.ts';
+import { recommendToolPolicy } from '../../src/core/policy/recommend.ts';
+import { stringifyPolicy } from '../../src/core/policy/stringify.ts';
+import { ServerSnapshotSchema, type ServerSnapshot, type Verdict } from '../../src/core/schema.ts';
+import { toolSlug } from '../../src/core/slug.ts';
+
+const DIR = join(import.meta.dirname, '../../content/servers');
+
+export function loadSnapshots(): ServerSnapshot[] {
+  return readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(DIR, f), 'utf8'))));
+}
+
+export interface ExpectedTool {
+  server: ServerSnapshot;
+  name: string;
+  url: string;
+  verdict: Verdict;
+  policyJson: string;
+}
+
+export function expectedTool(server: ServerSnapshot, name: string): ExpectedTool {
+  const tool = server.tools.find((t) => t.name === name);
+  if (!tool) throw new Error(`${server.id} has no tool ${name}`);
+  const verdict = classifyTool(tool);
+  return {
+    server,
+    name,
+    url: `/servers/${server.id}/tools/${toolSlug(name)}/`,
+    verdict,
+    policyJson: stringifyPolicy(recommendToolPolicy(name, verdict.risk)),
+  };
+}
+
+/** The snapshot that provides a tool, failing loudly if the catalog lacks it. */
+export function serverWithTool(name: string): ServerSnapshot {
+  const server = loadSnapshots().find((s) => s.tools.some((t) => t.name === name));
+  if (!server) throw new Error(`no snapshot provides ${name}`);
+  return server;
+}

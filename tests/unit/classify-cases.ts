@@ -1,0 +1,72 @@
+/**
+ * Realistic tools and the verdict the catalog expects for each, shared by the classifier and
+ * rationale tests. Descriptions and parameters are those the real servers send (filesystem, memory,
+ * GitHub, Kubernetes, Chrome DevTools, Playwright, Supabase, Stripe, Prometheus and the AWS Labs
+ * servers), trimmed where long; a few rows are made up to pin one rule each and say so.
+ */
+import type { Tool, ToolAnnotations } from '../../src/core/schema.ts';
+
+export function tool(name: string, description?: string, params: readonly string[] = [], annotations?: ToolAnnotations): Tool {
+  const t: Tool = { name, inputSchema: { type: 'object', properties: Object.fromEntries(params.map((p) => [p, { type: 'string' }])) } };
+  if (description !== undefined) t.description = description;
+  if (annotations !== undefined) t.annotations = annotations;
+  return t;
+}
+
+const RO: ToolAnnotations = { readOnlyHint: true };
+const DESTRUCTIVE: ToolAnnotations = { readOnlyHint: false, destructiveHint: true };
+
+/** [tool name, "category risk confidence", tool] */
+export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
+  // read
+  ['read_file', 'read low high', tool('read_file', 'Read the complete contents of a file from the file system. Handles various text encodings and provides detailed error messages if the file cannot be read. Only works within allowed directories.', ['path'], RO)],
+  ['list_directory', 'read low high', tool('list_directory', 'Get a detailed listing of all files and directories in a specified path. Results clearly distinguish between files and directories with [FILE] and [DIR] prefixes. Only works within allowed directories.', ['path'], RO)],
+  ['search_nodes', 'read low high', tool('search_nodes', 'Search for nodes in the knowledge graph based on a query', ['query'])],
+  ['get-file-contents', 'read low high', tool('get-file-contents', 'Get the contents of a file or directory from a GitHub repository', ['owner', 'repo', 'path', 'branch'])],
+  ['admin.tools.list', 'read low medium', tool('admin.tools.list')],
+  ['GetAvailableWorkspaces', 'read low high', tool('GetAvailableWorkspaces', 'List all available Prometheus workspaces in the specified region.', ['region', 'profile'])],
+  ['get_agent_runtime', 'read low high', tool('get_agent_runtime', 'Get details of an AgentCore Runtime including its configuration.\n\nThis is a read-only operation with no cost implications.', ['agent_runtime_id', 'agent_runtime_version'])],
+  ['ExecuteQuery', 'read low low', tool('ExecuteQuery', 'Execute a PromQL query against Amazon Managed Prometheus.\n\n## Usage\n- Use this tool to execute a PromQL query at a specific instant in time', ['workspace_id', 'query', 'time', 'region', 'profile'])],
+  ['list_payment_intents', 'read low high', tool('list_payment_intents', 'This tool will list payment intents in Stripe.', ['customer', 'limit'])],
+  ['memory_get_record', 'read low high', tool('memory_get_record', 'Get a specific memory record from an AgentCore Memory resource.\n\nReturns the full record including content, metadata, namespaces, and strategy ID. This is a read-only operation with no cost implications.', ['memory_id', 'memory_record_id'])],
+  // write
+  ['write_file', 'write medium high', tool('write_file', 'Create a new file or completely overwrite an existing file with new content. Use with caution as it will overwrite existing files without warning. Handles text content with proper encoding. Only works within allowed directories.', ['path', 'content'])],
+  ['create_entities', 'write medium high', tool('create_entities', 'Create multiple new entities in the knowledge graph', ['entities'])],
+  ['edit_file', 'write medium high', tool('edit_file', 'Make line-based edits to a text file. Each edit replaces exact line sequences with new content. Returns a git-style diff showing the changes made. Only works within allowed directories.', ['path', 'edits', 'dryRun'])],
+  ['policy_update', 'write medium high', tool('policy_update', 'Update a Cedar policy.\n\nCOST WARNING: Updating a policy re-invokes the validation pipeline and consumes compute.', ['policy_engine_id', 'policy_id', 'definition', 'description', 'validation_mode'])],
+  ['copy_image_set', 'write medium high', tool('copy_image_set', 'Copy an image set.', ['datastore_id', 'source_image_set_id', 'copy_image_set_information', 'source_datastore_id'])],
+  ['untag_resource', 'write medium high', tool('untag_resource', 'Remove tags from a resource.', ['resource_arn', 'tag_keys'])],
+  ['apply_yaml', 'write medium high', tool('apply_yaml', 'Apply a Kubernetes YAML from a local file.', ['yaml_path', 'cluster_name', 'namespace', 'force'])],
+  ['slack_post_message', 'write high high', tool('slack_post_message', 'Post a new message to a Slack channel', ['channel_id', 'text'])],
+  ['send_email', 'write high high', tool('send_email', 'Sends an email to the given recipients.', ['to', 'subject', 'body'])],
+  ['create_price', 'write medium high', tool('create_price', 'This tool will create a price in Stripe.', ['product', 'unit_amount', 'currency'])],
+  // destructive
+  ['delete_entities', 'destructive high high', tool('delete_entities', 'Delete multiple entities and their associated relations from the knowledge graph', ['entityNames'], DESTRUCTIVE)],
+  ['DeleteImageSet', 'destructive high high', tool('DeleteImageSet', 'Delete an image set.', ['datastoreId', 'imageSetId'])],
+  ['delete_image_set', 'destructive high high', tool('delete_image_set', 'Delete an image set.', ['datastore_id', 'image_set_id', 'version_id'])],
+  ['remove_series_from_image_set', 'destructive high high', tool('remove_series_from_image_set', 'Remove a specific series from an image set using DICOM hierarchy operations.', ['datastore_id', 'image_set_id', 'series_instance_uid'])],
+  ['memory_delete_event', 'destructive high high', tool('memory_delete_event', 'Permanently delete an event from an AgentCore Memory resource.\n\nWARNING: This permanently removes the event. This action cannot be undone.', ['memory_id', 'actor_id', 'session_id', 'event_id'])],
+  ['write_file (declares destructiveHint)', 'destructive high high', tool('write_file', 'Create a new file or completely overwrite an existing file with new content.', ['path', 'content'], { readOnlyHint: false, idempotentHint: true, destructiveHint: true })],
+  ['drop_table', 'destructive critical high', tool('drop_table', 'Drop a table from the database', ['table_name'])],
+  ['bulk_delete_by_criteria', 'destructive critical high', tool('bulk_delete_by_criteria', 'Delete multiple image sets matching specified criteria.', ['datastore_id', 'criteria', 'max_deletions'])],
+  ['delete_directory (made up: recursive)', 'destructive critical high', tool('delete_directory', 'Delete a directory.', ['path', 'recursive'])],
+  ['delete_branch (made up: readOnlyHint on a delete)', 'destructive high high', tool('delete_branch', 'Delete a branch from the repository.', ['owner', 'repo', 'branch'], RO)],
+  ['cleanup (made up: readOnlyHint, description deletes)', 'destructive high medium', tool('cleanup', 'Deletes temporary files older than a week.', [], RO)],
+  // execute
+  ['run_command', 'execute critical high', tool('run_command', 'Execute a terminal command with timeout.', ['command', 'timeout_ms'])],
+  ['pods_exec', 'execute critical high', tool('pods_exec', 'Execute a command in a Kubernetes Pod (shell access, run commands in the container) in the current or provided namespace with the provided name and command', ['namespace', 'name', 'command', 'container'], DESTRUCTIVE)],
+  ['execute_sql', 'execute critical high', tool('execute_sql', 'Executes raw SQL in the Postgres database. Use `apply_migration` instead for DDL operations.', ['project_id', 'query'])],
+  ['evaluate_script', 'execute critical high', tool('evaluate_script', 'Evaluate a JavaScript function inside the currently selected page. Returns the response as JSON so returned values have to JSON-serializable.', ['function', 'args'])],
+  ['browser_evaluate', 'execute critical high', tool('browser_evaluate', 'Execute a JavaScript expression in the page context.', ['session_id', 'expression'])],
+  ['call_aws', 'execute critical high', tool('call_aws', 'DEPRECATION NOTICE: The AWS API MCP server is entering end of development.\n    Execute AWS CLI commands with validation and proper error handling.', ['cli_command', 'max_results'], { title: 'Execute AWS CLI commands', readOnlyHint: false, destructiveHint: true, openWorldHint: true })],
+  ['bash (made up: a bare noun)', 'execute critical high', tool('bash', 'Run a bash command in a persistent shell session', ['command'])],
+  // financial
+  ['create_refund', 'financial critical high', tool('create_refund', 'This tool will refund a payment intent in Stripe.', ['payment_intent', 'amount'])],
+  ['create_payment_link', 'financial high high', tool('create_payment_link', 'This tool will create a payment link in Stripe.', ['price', 'quantity'])],
+  ['bulk_delete_invoices (made up: risk held by the destructive reading)', 'financial critical high', tool('bulk_delete_invoices', 'Delete many invoices at once.', ['invoice_ids'])],
+  ['transfer_funds (made up)', 'financial critical high', tool('transfer_funds', 'Transfer funds between two accounts.', ['from_account', 'to_account', 'amount', 'currency'])],
+  // no evidence
+  ['frobnicate (made up: nothing to go on)', 'write medium low', { name: 'frobnicate' }],
+  ['widget (made up: only readOnlyHint)', 'write medium low', tool('widget', undefined, [], RO)],
+  ['prompt_understanding', 'write medium low', tool('prompt_understanding', '[DEPRECATED] MCP-CORE Prompt Understanding.\n\nALWAYS Use this tool first to understand the user\'s query and translate it into AWS expert advice.')],
+];

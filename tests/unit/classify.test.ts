@@ -1,0 +1,213 @@
+import { describe, expect, test } from 'vitest';
+import { classifyTool, classifyTools } from '../../src/core/classify/index.ts';
+import { categoryScore } from '../../src/core/classify/decide.ts';
+import {
+  BASE_RISK,
+  DESCRIPTION_READ_VERBS,
+  DESTRUCTIVE_VERBS,
+  ESCALATIONS,
+  EVALUATE_VERBS,
+  EXECUTE_VERBS,
+  MONEY_VERBS,
+  READ_VERBS,
+  RISK_TABLE,
+  SUFFICIENT_SCORE,
+  WRITE_VERBS,
+} from '../../src/core/classify/rules.ts';
+import { extractEvidence, findNameVerbs, leadSentence, splitName } from '../../src/core/classify/signals.ts';
+import { CATEGORIES, EVIDENCE_SOURCES, VerdictSchema, type Evidence, type Tool } from '../../src/core/schema.ts';
+import { CASES, tool } from './classify-cases.ts';
+
+const signals = (t: Tool) => extractEvidence(t).map((e) => e.signal);
+const categoriesOf = (evidence: readonly Evidence[]) => [...new Set(evidence.map((e) => e.category))];
+
+describe('classifyTool', () => {
+  test.each(CASES)('%s → %s', (_label, expected, t) => {
+    const verdict = classifyTool(t);
+    expect(`${verdict.category} ${verdict.risk} ${verdict.confidence}`).toBe(expected);
+    expect(verdict.name).toBe(t.name);
+    expect(VerdictSchema.parse(verdict)).toEqual(verdict);
+  });
+
+  test.each(CASES)('%s: never read without sufficient read evidence', (_label, _expected, t) => {
+    const verdict = classifyTool(t);
+    if (verdict.category === 'read') expect(categoryScore(verdict.evidence, 'read')).toBeGreaterThanOrEqual(SUFFICIENT_SCORE);
+    if (verdict.evidence.length === 0) expect([verdict.category, verdict.confidence]).toEqual(['write', 'low']);
+  });
+
+  test('readOnlyHint: true on a tool that deletes: the riskier reading wins, the hint stays in the evidence', () => {
+    const verdict = classifyTool(tool('delete_branch', 'Delete a branch from the repository.', ['branch'], { readOnlyHint: true }));
+    expect(verdict.category).toBe('destructive');
+    expect(verdict.evidence).toContainEqual({
+      source: 'annotation',
+      signal: 'annotation-read-only',
+      match: 'readOnlyHint: true',
+      category: 'read',
+      strength: 'weak',
+    });
+  });
+
+  test('readOnlyHint: true alone cannot make a tool read', () => {
+    expect(classifyTool(tool('widget', undefined, [], { readOnlyHint: true })).category).toBe('write');
+    expect(classifyTool(tool('widget', 'Retrieves the widget.', [], { readOnlyHint: true })).category).toBe('read');
+  });
+
+  test('a tool with nothing but a name gets no evidence, write, low confidence', () => {
+    expect(classifyTool({ name: 'frobnicate' })).toEqual({ name: 'frobnicate', category: 'write', risk: 'medium', confidence: 'low', evidence: [] });
+  });
+
+  test('destructiveHint: not set is distinct from false (MCP default: destructive when readOnlyHint is false)', () => {
+    const hints = (annotations: Tool['annotations']) =>
+      extractEvidence({ name: 'x', ...(annotations === undefined ? {} : { annotations }) }).map((e) => `${e.signal}=${e.match}`);
+    expect(hints({ readOnlyHint: false })).toEqual([
+      'annotation-not-read-only=readOnlyHint: false',
+      'annotation-destructive-default=readOnlyHint: false, destructiveHint not set',
+    ]);
+    expect(hints({ readOnlyHint: false, destructiveHint: false })).toEqual(['annotation-not-read-only=readOnlyHint: false']);
+    expect(hints({ readOnlyHint: false, destructiveHint: true })).toEqual([
+      'annotation-not-read-only=readOnlyHint: false',
+      'annotation-destructive=destructiveHint: true',
+    ]);
+    expect(hints({})).toEqual([]);
+    expect(hints(undefined)).toEqual([]);
+    expect(hints({ idempotentHint: true, openWorldHint: true })).toEqual([]);
+  });
+
+  test('destructiveHint: true raises a write to destructive', () => {
+    const declared = tool('create_directory', 'Create a new directory.', ['path'], { readOnlyHint: false, destructiveHint: true });
+    expect(classifyTool(declared).category).toBe('destructive');
+    expect(classifyTool({ ...declared, annotations: { readOnlyHint: false, destructiveHint: false } }).category).toBe('write');
+  });
+
+  test('evidence keeps the exact matched text', () => {
+    const evidence = extractEvidence(tool('DeleteImageSet', 'Permanently deletes an image set. This cannot be undone.', ['ImageSetId', 'Force']));
+    expect(evidence.map((e) => [e.source, e.match])).toEqual([
+      ['name', 'Delete'],
+      ['description', 'Permanently'],
+      ['description', 'deletes'],
+      ['description', 'cannot be undone'],
+      ['parameter', 'Force'],
+    ]);
+  });
+
+  test('evidence is ordered by source, then position, and is deterministic', () => {
+    const t = tool('pods_exec', 'Execute a command in a Kubernetes Pod', ['namespace', 'command'], { readOnlyHint: false, destructiveHint: true });
+    const first = classifyTool(t);
+    expect(classifyTool(structuredClone(t))).toEqual(first);
+    const order = first.evidence.map((e) => EVIDENCE_SOURCES.indexOf(e.source));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(first.evidence.map((e) => e.source))).toEqual(new Set(EVIDENCE_SOURCES));
+  });
+
+  test('classifyTools keeps input order and duplicates', () => {
+    const tools = [tool('b_list'), tool('delete_a'), tool('b_list')];
+    expect(classifyTools(tools).map((v) => v.name)).toEqual(['b_list', 'delete_a', 'b_list']);
+  });
+});
+
+describe('description phrases', () => {
+  test.each([
+    ['a negated delete does not count', 'Lists files. This tool does not delete anything.', 'description-deletes', false],
+    ['never deletes', 'Archives old messages; it never deletes them.', 'description-deletes', false],
+    ['a plain delete counts', 'Lists files and deletes the stale ones.', 'description-deletes', true],
+    ['words match on boundaries only', 'Shows the executives and the removal-tool dropdown.', 'description-executes', false],
+    ['“not read-only” is not a read-only claim', 'Updates the record. This is not a read-only operation.', 'description-read-only', false],
+    ['read-only claim', 'Shows the record. This is a read-only operation.', 'description-read-only', true],
+    ['“cannot be undone” is irreversible wording', 'Drops the cache. This cannot be undone.', 'description-irreversible', true],
+    ['“incurs AWS charges” does not move money', 'Create a memory. COST WARNING: this incurs AWS charges.', 'description-moves-money', false],
+    ['“issue a refund” moves money', 'Looks up the order and can issue a refund.', 'description-moves-money', true],
+    ['sending an email', 'Drafts a reply and sends an email to the customer.', 'description-sends-message', true],
+  ] as const)('%s', (_label, description, signal, fires) => {
+    expect(signals(tool('thing', description)).includes(signal)).toBe(fires);
+  });
+
+  test.each([
+    ['This tool will refund a payment intent in Stripe.', 'refund a payment intent in Stripe'],
+    ['DEPRECATION NOTICE: going away soon.\n    Execute AWS CLI commands with validation.', 'Execute AWS CLI commands with validation'],
+    ['[DEPRECATED] Lists things. More text.', 'Lists things'],
+    ['## Usage\nUse this tool to fetch a page', 'fetch a page'],
+  ])('lead sentence of %j is %j', (description, lead) => {
+    const at = leadSentence(description);
+    expect(at && description.slice(at.start, at.end)).toBe(lead);
+  });
+
+  test('running a query reads, running code executes', () => {
+    expect(classifyTool(tool('warehouse', 'Run a SQL query against the warehouse.')).category).toBe('execute');
+    expect(classifyTool(tool('prometheus', 'Execute a PromQL query against Prometheus.', ['query'])).category).toBe('read');
+    expect(classifyTool(tool('run_query', 'Runs the saved report.', ['query'])).category).toBe('read');
+    expect(classifyTool(tool('run_script', 'Runs the saved report.', ['query'])).category).toBe('execute');
+  });
+
+  test('reading financial data is not financial', () => {
+    expect(classifyTool(tool('list_refunds', 'List all refunds.', ['limit'])).category).toBe('read');
+    expect(classifyTool(tool('get_invoice', 'Retrieves an invoice.', ['invoice', 'amount'])).category).toBe('read');
+  });
+});
+
+describe('names', () => {
+  test.each([
+    ['DeleteImageSet', 'Delete Image Set'],
+    ['pods_exec', 'pods exec'],
+    ['admin.tools.list', 'admin tools list'],
+    ['get-file-contents', 'get file contents'],
+    ['getFileContents', 'get File Contents'],
+    ['HTTPRequest', 'HTTP Request'],
+    ['ListS3Buckets', 'List S3 Buckets'],
+    ['aws___call_aws', 'aws call aws'],
+    ['k8s_get_pods', 'k8s get pods'],
+    ['mcp__github__create_issue', 'mcp github create issue'],
+  ])('%s splits into %s', (name, words) => {
+    expect(splitName(name).map((w) => w.text).join(' ')).toBe(words);
+  });
+
+  test.each([
+    ['delete_image_set', 'delete'],
+    ['DeleteImageSet', 'delete'],
+    ['pods_exec', 'exec'],
+    ['admin.tools.list', 'list'],
+    ['tools.list', 'list'],
+    ['memory_delete_record', 'delete'],
+    ['gateway_resource_policy_put', 'put'],
+    ['image_set_get', 'get'],
+    ['schedule_list', 'list'],
+    ['tag_resource', 'tag'],
+    ['get_or_create_user', 'get create'],
+    ['build_and_push_image_to_ecr', 'build push'],
+    ['drag_and_drop', 'drag'],
+    ['prompt_understanding', ''],
+  ])('%s: action verb %j', (name, verbs) => {
+    const words = splitName(name);
+    expect(findNameVerbs(words).map((i) => words[i]?.lower).join(' ')).toBe(verbs);
+  });
+});
+
+describe('tables', () => {
+  test('verb sets are disjoint', () => {
+    const sets = { READ_VERBS, DESCRIPTION_READ_VERBS, WRITE_VERBS, DESTRUCTIVE_VERBS, EXECUTE_VERBS, EVALUATE_VERBS, MONEY_VERBS };
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [setName, set] of Object.entries(sets)) {
+      for (const verb of set) {
+        const other = owner.get(verb);
+        if (other !== undefined) clashes.push(`${verb} in ${other} and ${setName}`);
+        owner.set(verb, setName);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  test('the risk table covers every category once and agrees with BASE_RISK', () => {
+    expect(RISK_TABLE.map((r) => r.category)).toEqual([...CATEGORIES]);
+    for (const row of RISK_TABLE) expect(BASE_RISK[row.category]).toBe(row.risk);
+    for (const e of ESCALATIONS) expect(e.from).toBe(BASE_RISK[e.category]);
+  });
+
+  test('every escalation is reached by some case', () => {
+    const reached = new Set(CASES.map(([, , t]) => classifyTool(t)).filter((v) => v.risk !== BASE_RISK[v.category]).map((v) => `${v.category} ${v.risk}`));
+    expect([...reached].sort()).toEqual(ESCALATIONS.map((e) => `${e.category} ${e.to}`).sort());
+  });
+
+  test('every case’s evidence points to categories that exist', () => {
+    for (const [, , t] of CASES) for (const c of categoriesOf(extractEvidence(t))) expect(CATEGORIES).toContain(c);
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { classifyTool } from '../../src/core/classify/index.ts';
+import { checkRationale, checkVerdict, describeEvidence, renderRationale } from '../../src/core/classify/rationale.ts';
+import { CATEGORIES, ServerSnapshotSchema, type Tool, type Verdict } from '../../src/core/schema.ts';
+import { CASES, tool } from './classify-cases.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Every tool the catalog holds, plus the committed fixture, so this never runs on nothing. */
+function catalogTools(): Array<[string, Tool]> {
+  const files = [join(ROOT, 'tests/fixtures/classify/snapshot.json')];
+  const dir = join(ROOT, 'content/servers');
+  if (existsSync(dir)) for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) files.push(join(dir, f));
+  return files.flatMap((file) => {
+    const snapshot = ServerSnapshotSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    return snapshot.tools.map((t): [string, Tool] => [`${snapshot.id}/${t.name}`, t]);
+  });
+}
+
+describe('renderRationale', () => {
+  test.each(CASES)('%s: the first sentence states %s and why', (_label, _expected, t) => {
+    const verdict = classifyTool(t);
+    const [first, ...rest] = renderRationale(verdict);
+    expect(first).toMatch(new RegExp(`^Classified as ${verdict.category}, risk ${verdict.risk}: `));
+    for (const e of verdict.evidence.filter((x) => x.category === verdict.category)) expect(first).toContain(`“${e.match}”`);
+    for (const s of rest) expect(s).not.toMatch(/^Classified as/);
+    for (const other of CATEGORIES.filter((c) => c !== verdict.category)) {
+      expect(first).not.toContain(`Classified as ${other}`);
+    }
+  });
+
+  test.each(CASES)('%s: plain text sentences only', (_label, _expected, t) => {
+    for (const s of renderRationale(classifyTool(t))) {
+      expect(s).toMatch(/^[A-Z].*\.$/s);
+      expect(s).not.toMatch(/<\/?[a-z][^>]*>/i);
+    }
+  });
+
+  test('the example from the brief', () => {
+    expect(renderRationale(classifyTool(tool('delete_image_set', 'Permanently deletes an image set.')))[0]).toBe(
+      'Classified as destructive, risk high: the name\'s verb is “delete”; the description says “Permanently”; the description\'s lead verb is “deletes”.',
+    );
+  });
+
+  test('less risky evidence is mentioned as outweighed, weak riskier evidence as too weak', () => {
+    const lines = renderRationale(classifyTool(tool('delete_branch', 'Delete a branch.', [], { readOnlyHint: true })));
+    expect(lines).toContain('Evidence for read (the server declares “readOnlyHint: true”) is too weak on its own to change the category.');
+
+    const contested = renderRationale(classifyTool(tool('get_presigned_url', 'Generate a pre-signed S3 URL.')));
+    expect(contested[0]).toBe('Classified as write, risk medium: the description\'s lead verb is “Generate”.');
+    expect(contested).toContain('Confidence medium: other evidence says it only reads.');
+    expect(contested).toContain('Evidence for read (the name\'s verb is “get”) is outweighed: the catalog takes the riskier reading.');
+
+    const weak = renderRationale(classifyTool(tool('upload_file', 'Upload a file. Overwrites an existing one.')));
+    expect(weak).toContain('Evidence for destructive (the description says “Overwrites”) is too weak on its own to change the category.');
+  });
+
+  test('an escalation is explained', () => {
+    const lines = renderRationale(classifyTool(tool('delete_directory', 'Delete a directory.', ['path', 'recursive'])));
+    expect(lines[0]).toMatch(/^Classified as destructive, risk critical: /);
+    expect(lines).toContain('The risk is critical rather than high, the level for destructive tools, because it takes a parameter “recursive”.');
+  });
+
+  test('a less risky reading that is riskier in risk keeps the risk, and says so', () => {
+    const lines = renderRationale(classifyTool(tool('bulk_delete_invoices', 'Delete many invoices at once.')));
+    expect(lines[0]).toBe('Classified as financial, risk critical: the name mentions “invoices”; the description says “invoices”.');
+    expect(lines[1]).toMatch(/^Evidence for destructive \(the name mentions “bulk”; .*\) is outweighed for the category, but the risk stays critical/);
+  });
+
+  test('no evidence: the default is stated as such', () => {
+    expect(renderRationale(classifyTool({ name: 'frobnicate' }))).toEqual([
+      'Classified as write, risk medium: no evidence is strong enough to place it, so the catalog assumes it can change data (a tool is never called read-only without evidence).',
+      'Confidence low: no signal fired in the name, description, parameters or annotations.',
+    ]);
+  });
+
+  test('describeEvidence covers every source', () => {
+    const evidence = classifyTool(tool('pods_exec', 'Execute a command in a pod.', ['command'], { readOnlyHint: false })).evidence;
+    expect(evidence.map(describeEvidence)).toEqual([
+      'the name\'s verb is “exec”',
+      'the description leads with “Execute a command”',
+      'it takes a parameter “command”',
+      'the server declares “readOnlyHint: false”',
+      'it declares “readOnlyHint: false” without destructiveHint, which the MCP spec reads as destructive',
+    ]);
+  });
+});
+
+describe('checkVerdict', () => {
+  test.each(catalogTools())('%s: verdict, evidence and rationale agree', (_id, t) => {
+    expect(checkVerdict(classifyTool(t))).toEqual([]);
+  });
+
+  test.each(CASES)('%s: consistent', (_label, _expected, t) => {
+    expect(checkVerdict(classifyTool(t))).toEqual([]);
+  });
+
+  const verdict = classifyTool(tool('delete_image_set', 'Delete an image set.'));
+  test.each([
+    ['a changed risk', { ...verdict, risk: 'low' }, /risk is low but the evidence gives high/],
+    ['a changed category', { ...verdict, category: 'read' }, /category is read but the evidence gives destructive/],
+    ['a changed confidence', { ...verdict, confidence: 'low' }, /confidence is low but the evidence gives high/],
+    ['dropped evidence', { ...verdict, evidence: [] }, /category is destructive but the evidence gives write/],
+    ['an invalid field', { ...verdict, risk: 'severe' }, /risk/],
+  ] as Array<[string, Verdict, RegExp]>)('catches %s', (_label, tampered, problem) => {
+    expect(checkVerdict(tampered).join('\n')).toMatch(problem);
+  });
+
+  test('checkRationale catches a first sentence that disagrees with the badge', () => {
+    expect(checkRationale({ category: 'destructive', risk: 'high' }, ['Classified as destructive, risk high: x.'])).toEqual([]);
+    expect(checkRationale({ category: 'destructive', risk: 'high' }, ['Classified as read, risk low: x.'])).not.toEqual([]);
+    expect(checkRationale({ category: 'destructive', risk: 'high' }, ['Classified as destructive, risk critical: x.'])).not.toEqual([]);
+    expect(checkRationale({ category: 'destructive', risk: 'high' }, ['Classified as destructive, risk high: x.', 'Classified as read, risk low: y.'])).not.toEqual([]);
+    expect(checkRationale({ category: 'destructive', risk: 'high' }, [])).not.toEqual([]);
+  });
+});
