@@ -6,8 +6,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ServerSnapshotSchema } from './core/schema.ts';
 
+/** Where snapshots live; overridable so the benchmark can build a synthetic catalog. */
+const SERVERS_DIR = process.env['CATALOG_SERVERS_DIR'] ?? './content/servers';
+
 const servers = defineCollection({
-  loader: glob({ pattern: '*.json', base: './content/servers' }),
+  loader: glob({ pattern: '*.json', base: SERVERS_DIR }),
   schema: ServerSnapshotSchema,
 });
 

@@ -1,0 +1,48 @@
+/**
+ * Build benchmark: makes a synthetic catalog of N tools from the real snapshots (same shapes,
+ * renamed copies spread over servers of 100 tools), builds it into a temp directory and reports
+ * wall time, pages and the size of one tool page. Usage: npm run bench -- [tools=50000]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServerSnapshotSchema, type ServerSnapshot } from '../src/core/schema.ts';
+
+const total = Number(process.argv[2] ?? 50_000);
+const PER_SERVER = 100;
+const root = join(import.meta.dirname, '..');
+const seeds = readdirSync(join(root, 'content/servers'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(root, 'content/servers', f), 'utf8'))));
+const seedTools = seeds.flatMap((s) => s.tools);
+if (seedTools.length === 0) throw new Error('content/servers has no tools to copy');
+
+const work = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
+const serversDir = join(work, 'servers');
+mkdirSync(serversDir);
+const base = seeds[0] as ServerSnapshot;
+for (let s = 0; s * PER_SERVER < total; s += 1) {
+  const count = Math.min(PER_SERVER, total - s * PER_SERVER);
+  const tools = Array.from({ length: count }, (_, i) => {
+    const seed = seedTools[(s * PER_SERVER + i) % seedTools.length]!;
+    return { ...seed, name: `${seed.name}_${s}_${i}` };
+  });
+  const id = `bench-server-${String(s).padStart(4, '0')}`;
+  writeFileSync(join(serversDir, `${id}.json`), JSON.stringify({ ...base, id, name: id, tools }));
+}
+
+const outDir = join(work, 'dist');
+const started = performance.now();
+execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, CATALOG_SERVERS_DIR: serversDir, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+const seconds = (performance.now() - started) / 1000;
+const sample = join(outDir, 'servers', 'bench-server-0000', 'tools');
+const firstTool = readdirSync(sample).sort()[0]!;
+const html = statSync(join(sample, firstTool, 'index.html')).size;
+console.log(JSON.stringify({ tools: total, servers: Math.ceil(total / PER_SERVER), buildSeconds: Math.round(seconds * 10) / 10, toolPageHtmlBytes: html }));
+rmSync(work, { recursive: true, force: true });
