@@ -3,11 +3,11 @@
  * renamed copies spread over servers of 100 tools), builds it into a temp directory and reports
  * wall time, pages and the size of one tool page. Usage: npm run bench -- [tools=50000]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServerSnapshotSchema, type ServerSnapshot } from '../src/core/schema.ts';
+import { isolatedBuild } from './isolated-build.ts';
 
 const total = Number(process.argv[2] ?? 50_000);
 const PER_SERVER = 100;
@@ -33,16 +33,26 @@ for (let s = 0; s * PER_SERVER < total; s += 1) {
   writeFileSync(join(serversDir, `${id}.json`), JSON.stringify({ ...base, id, name: id, tools }));
 }
 
-const outDir = join(work, 'dist');
-const started = performance.now();
-execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, CATALOG_SERVERS_DIR: serversDir, ASTRO_TELEMETRY_DISABLED: '1' },
-});
-const seconds = (performance.now() - started) / 1000;
-const sample = join(outDir, 'servers', 'bench-server-0000', 'tools');
+const build = await isolatedBuild(serversDir);
+if (!build.ok) {
+  console.error(build.output);
+  throw new Error('benchmark build failed');
+}
+const sample = join(build.outDir, 'servers', 'bench-server-0000', 'tools');
 const firstTool = readdirSync(sample).sort()[0]!;
-const html = statSync(join(sample, firstTool, 'index.html')).size;
-console.log(JSON.stringify({ tools: total, servers: Math.ceil(total / PER_SERVER), buildSeconds: Math.round(seconds * 10) / 10, toolPageHtmlBytes: html }));
+const page = join(sample, firstTool, 'index.html');
+const html = statSync(page).size;
+const js = [...readFileSync(page, 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + (m[1]?.length ?? 0), 0);
+const pagefindLine = build.output.split('\n').find((l) => l.includes('catalog:pagefind') && l.includes('indexed')) ?? '';
+console.log(
+  JSON.stringify({
+    tools: total,
+    servers: Math.ceil(total / PER_SERVER),
+    buildSeconds: Math.round(build.seconds * 10) / 10,
+    pagefind: pagefindLine.replace(/.*\] /, '').trim(),
+    toolPageHtmlBytes: html,
+    toolPageInlineJsBytes: js,
+  }),
+);
+build.cleanup();
 rmSync(work, { recursive: true, force: true });

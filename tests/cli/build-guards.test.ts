@@ -3,14 +3,12 @@
  * collision, a snapshot that breaks the schema, a file name that disagrees with its id.
  * Each case builds a real (tiny) catalog with Astro into a temp directory.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { isolatedBuild, PROJECT_ROOT as root } from '../../scripts/isolated-build.ts';
 
-const root = join(import.meta.dirname, '../..');
 const seed = JSON.parse(readFileSync(join(root, 'content/servers/modelcontextprotocol-server-memory.json'), 'utf8')) as {
   id: string;
   tools: Array<Record<string, unknown>>;
@@ -23,16 +21,9 @@ async function build(name: string, files: Record<string, unknown>): Promise<{ ok
   const dir = join(work, name, 'servers');
   mkdirSync(dir, { recursive: true });
   for (const [file, data] of Object.entries(files)) writeFileSync(join(dir, file), JSON.stringify(data));
-  try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['astro', 'build', '--outDir', join(work, name, 'dist')], {
-      cwd: root,
-      env: { ...process.env, CATALOG_SERVERS_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    return { ok: true, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
+  const result = await isolatedBuild(dir);
+  result.cleanup();
+  return result;
 }
 
 describe('build guards', () => {
