@@ -3,7 +3,7 @@
  * collision, a snapshot that breaks the schema, a file name that disagrees with its id.
  * Each case builds a real (tiny) catalog with Astro into a temp directory.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -17,14 +17,24 @@ const seed = JSON.parse(readFileSync(join(root, 'content/servers/modelcontextpro
 const work = mkdtempSync(join(tmpdir(), 'catalog-guards-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function build(name: string, files: Record<string, unknown>): Promise<{ ok: boolean; output: string }> {
+async function build(
+  name: string,
+  files: Record<string, unknown>,
+  inspect?: (outDir: string) => void,
+): Promise<{ ok: boolean; output: string }> {
   const dir = join(work, name, 'servers');
   mkdirSync(dir, { recursive: true });
   for (const [file, data] of Object.entries(files)) writeFileSync(join(dir, file), JSON.stringify(data));
   const result = await isolatedBuild(dir);
-  result.cleanup();
+  try {
+    if (result.ok) inspect?.(result.outDir);
+  } finally {
+    result.cleanup();
+  }
   return result;
 }
+
+const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
 describe('build guards', () => {
   test('names that differ only by case fail the build, naming both', async () => {
@@ -54,7 +64,44 @@ describe('build guards', () => {
 
   test('the same data with distinct names builds', async () => {
     const result = await build('fine', { 'w.json': { ...seed, id: 'w' } });
-    expect(result.output).not.toContain('error');
+    expect(result.output).not.toContain('[ERROR]');
     expect(result.ok).toBe(true);
+  }, 120_000);
+
+  test('untrusted names, descriptions, schemas and links render as text only', async () => {
+    const tool = seed.tools[0]!;
+    const hostile = {
+      ...seed,
+      id: 'hostile',
+      name: `server ${HOSTILE}`,
+      description: HOSTILE,
+      provenance: { ...seed.provenance, homepage: 'javascript:alert(3)' },
+      tools: [
+        {
+          ...tool,
+          name: 'x<script>alert(4)</script>',
+          title: HOSTILE,
+          description: HOSTILE,
+          inputSchema: { type: 'object', properties: { [HOSTILE]: { type: 'string', description: HOSTILE } } },
+          annotations: { readOnlyHint: true, [HOSTILE]: HOSTILE },
+        },
+      ],
+    };
+    let pages: string[] = [];
+    const result = await build('hostile', { 'hostile.json': hostile }, (outDir) => {
+      const toolDir = join(outDir, 'servers/hostile/tools');
+      const slug = readdirSync(toolDir)[0] ?? '';
+      pages = [readFileSync(join(outDir, 'servers/hostile/index.html'), 'utf8'), readFileSync(join(toolDir, slug, 'index.html'), 'utf8')];
+    });
+    expect(result.ok).toBe(true);
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      // Attribute values are double-quoted with quotes escaped, so `<` inside them is inert; outside them
+      // no hostile markup may survive.
+      const html = page.replaceAll(/="[^"]*"/g, '=""');
+      expect(page).not.toContain('href="javascript:');
+      expect(html).not.toMatch(/<script>alert|<img src=x/i);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
   }, 120_000);
 });
