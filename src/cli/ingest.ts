@@ -1,69 +1,114 @@
 /**
- * `npm run ingest -- <npm-package>[@version] [options] [-- <server args>]`
- *
- * Installs an npm MCP server into a cache outside the repository, starts it over stdio with the
- * official SDK client, lists its tools and writes content/servers/<id>.json. See USAGE.
+ * `npm run ingest` — three modes, see USAGE:
+ *   no package:          every source of content/sources.yaml (batch), verification.json updated
+ *   <package>[@version]: one npm package, for trying a new server
+ *   --manifest <file>:   import a tool list captured elsewhere
  */
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ServerSnapshot } from '../core/schema.ts';
 import { SERVER_ID_PATTERN } from '../core/schema.ts';
-import { checkToolList, deriveServerId } from '../core/snapshot.ts';
-import { binCommand, installDir, installPackage, readPackage, removeInstall, resolveVersion, sdkVersion } from '../ingest/install.ts';
-import type { InstalledPackage } from '../ingest/install.ts';
-import { CLIENT_CAPABILITIES, IntrospectionError, introspect, stderrSummary } from '../ingest/introspect.ts';
-import type { Introspection, Teardown } from '../ingest/introspect.ts';
-import { parsePackageSpec, pickBin } from '../ingest/npm-package.ts';
+import { formatDuration, renderSummary, runBatch, selectSources } from '../ingest/batch.ts';
+import { captureLive, DEFAULT_TIMEOUT_MS } from '../ingest/capture.ts';
+import { resolveVersion } from '../ingest/install.ts';
+import { detectIsolation } from '../ingest/isolation.ts';
+import type { Isolation } from '../ingest/isolation.ts';
+import { readManifestSnapshot } from '../ingest/manifest.ts';
+import { parsePackageSpec } from '../ingest/npm-package.ts';
 import { writeSnapshot } from '../ingest/snapshot.ts';
+import { readSources } from '../ingest/sources.ts';
+import { readVerification } from '../ingest/verification.ts';
 
 export const USAGE = `Usage: npm run ingest -- <package>[@version] [options] [-- <server args>]
        npm run ingest -- --from <package-dir> [options] [-- <server args>]
+       npm run ingest [-- [--only <id>]... [--retry-failed] [batch options]]
+       npm run ingest -- --manifest <file> [--id <id>] [--captured-at <date>]
 
-Installs an npm MCP server (exact version, no install scripts) into a cache outside the
-repository, starts it over stdio in a throwaway HOME, lists its tools, ends its whole process
-tree and writes content/servers/<id>.json (left untouched if only capturedAt would change).
+One package: installs an npm MCP server (exact version, no install scripts) into a cache
+outside the repository, starts it over stdio in a throwaway HOME and working directory with no
+network but loopback, lists its tools, ends its whole process tree and writes
+content/servers/<id>.json (left untouched if only capturedAt would change).
 
-Options:
-  --from <dir>       use an already installed package (a directory with package.json)
-                     instead of resolving and installing one
-  --bin <name>       bin to start when the package declares several
-  --env KEY=VALUE    environment variable for the server (repeatable). Dummy values only:
-                     the snapshot records the KEY, never the value
-  --id <id>          server id / file name (default: from the package name,
-                     @scope/name -> scope-name)
-  --name <name>      catalog name (default: the package name)
-  --timeout <sec>    deadline for start + initialize + tools/list (default 30)
-  --out-dir <dir>    where to write <id>.json (default: content/servers of this repository)
-  --keep-install     keep the install directory instead of removing it
-  -h, --help         show this help
+No package: does that for every source of content/sources.yaml, a few at a time, records each
+attempt in content/verification.json and prints a summary. Exit 1 if any source failed.
+
+--manifest: imports a tool list captured elsewhere (a server that cannot run here).
+
+Options (one package):
+  --from <dir>         use an already installed package (a directory with package.json)
+  --bin <name>         bin to start when the package declares several
+  --env KEY=VALUE      environment variable for the server (repeatable). Dummy values only:
+                       the snapshot records the KEY, never the value
+  --id <id>            server id / file name (default: from the package name,
+                       @scope/name -> scope-name)
+  --name <name>        catalog name (default: the package name)
+
+Options (batch):
+  --only <id>          only this source (repeatable)
+  --retry-failed       only sources whose last attempt failed or never ran (per verification.json)
+  --concurrency <n>    servers at a time (default 3)
+  --sources <file>     sources file (default content/sources.yaml)
+  --verification <f>   verification file (default content/verification.json)
+  --verbose            print each source's install / start / teardown lines too
+
+Options (manifest):
+  --captured-at <date> capture date (YYYY-MM-DD or ISO) when the manifest records none
+
+Options (all):
+  --timeout <sec>      deadline for start + initialize + tools/list (default ${DEFAULT_TIMEOUT_MS / 1000};
+                       in batch, for sources that set none)
+  --out-dir <dir>      where to write <id>.json (default: content/servers of this repository)
+  --keep-install       keep the install directory instead of removing it
+  --no-isolate         run servers with the host network (default: own network namespace
+                       via unshare -n, loopback only; falls back with a warning)
+  -h, --help           show this help
 
 Environment:
-  MCP_CATALOG_CACHE  cache root (default: \${XDG_CACHE_HOME:-$HOME/.cache}/mcp-catalog);
-                     installs go to <cache root>/installs/<name>@<version>
+  MCP_CATALOG_CACHE    cache root (default: \${XDG_CACHE_HOME:-$HOME/.cache}/mcp-catalog);
+                       installs go to <cache root>/installs/<name>@<version>
 
 Exit codes: 0 written or unchanged, 1 ingest failed, 2 bad usage.
 `;
 
-const DEFAULT_OUT_DIR = fileURLToPath(new URL('../../content/servers/', import.meta.url));
+const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 const ENV_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Parsed command line. */
-export interface IngestOptions {
-  /** `<name>[@range]` as given, if any. */
-  packageSpec: string | undefined;
-  from: string | undefined;
-  bin: string | undefined;
-  env: Record<string, string>;
-  id: string | undefined;
-  name: string | undefined;
-  timeoutMs: number;
+interface CommonOptions {
+  timeoutMs: number | undefined;
   outDir: string;
   keepInstall: boolean;
-  serverArgs: string[];
+  isolate: boolean;
 }
+
+export type IngestCommand =
+  | 'help'
+  | (CommonOptions & {
+      mode: 'single';
+      /** `<name>[@range]` as given, if any. */
+      packageSpec: string | undefined;
+      from: string | undefined;
+      bin: string | undefined;
+      env: Record<string, string>;
+      id: string | undefined;
+      name: string | undefined;
+      serverArgs: string[];
+    })
+  | (CommonOptions & {
+      mode: 'batch';
+      only: string[];
+      retryFailed: boolean;
+      concurrency: number;
+      sources: string;
+      verification: string;
+      verbose: boolean;
+    })
+  | (CommonOptions & {
+      mode: 'manifest';
+      manifest: string;
+      id: string | undefined;
+      name: string | undefined;
+      capturedAt: string | undefined;
+    });
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -83,15 +128,38 @@ function parseEnv(pairs: readonly string[]): Record<string, string> {
   return env;
 }
 
-function parseTimeout(text: string | undefined): number {
-  if (text === undefined) return 30_000;
+function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const seconds = Number(text);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout expects seconds > 0, got "${text}"`);
   return Math.round(seconds * 1000);
 }
 
-/** Parses the arguments after `npm run ingest --`. Returns 'help' for --help. */
-export function parseIngestArgs(argv: readonly string[]): IngestOptions | 'help' {
+function parseConcurrency(text: string | undefined): number {
+  if (text === undefined) return 3;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError(`--concurrency expects 1..16, got "${text}"`);
+  return n;
+}
+
+/** Options that belong to one mode only: using them in another is a usage error. */
+const MODE_ONLY: Record<string, 'single' | 'batch' | 'manifest' | 'single|manifest'> = {
+  from: 'single',
+  bin: 'single',
+  env: 'single',
+  id: 'single|manifest',
+  name: 'single|manifest',
+  only: 'batch',
+  'retry-failed': 'batch',
+  concurrency: 'batch',
+  sources: 'batch',
+  verification: 'batch',
+  verbose: 'batch',
+  'captured-at': 'manifest',
+};
+
+/** Parses the arguments after `npm run ingest --`. */
+export function parseIngestArgs(argv: readonly string[]): IngestCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -108,6 +176,15 @@ export function parseIngestArgs(argv: readonly string[]): IngestOptions | 'help'
         timeout: { type: 'string' },
         'out-dir': { type: 'string' },
         'keep-install': { type: 'boolean' },
+        'no-isolate': { type: 'boolean' },
+        only: { type: 'string', multiple: true },
+        'retry-failed': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        sources: { type: 'string' },
+        verification: { type: 'string' },
+        verbose: { type: 'boolean' },
+        manifest: { type: 'string' },
+        'captured-at': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -125,20 +202,51 @@ export function parseIngestArgs(argv: readonly string[]): IngestOptions | 'help'
     throw new UsageError(`one package expected, got ${positionals.join(' ')} (server args go after --)`);
   }
   const packageSpec = positionals[0];
-  if (packageSpec === undefined && values.from === undefined) throw new UsageError('no package given');
+  const mode = values.manifest !== undefined ? 'manifest' : packageSpec !== undefined || values.from !== undefined ? 'single' : 'batch';
+  if (mode === 'manifest' && (packageSpec !== undefined || values.from !== undefined)) {
+    throw new UsageError('--manifest takes no package and no --from');
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const only = MODE_ONLY[token.name];
+    if (only !== undefined && !only.split('|').includes(mode)) {
+      throw new UsageError(`--${token.name} is for ${only.replace('|', ' or ')} mode, not ${mode}`);
+    }
+  }
+  if (mode !== 'single' && terminator >= 0) throw new UsageError('server args (after --) need a package');
   if (values.id !== undefined && !SERVER_ID_PATTERN.test(values.id)) {
     throw new UsageError(`--id "${values.id}" must be lowercase letters, digits and inner dashes`);
   }
+  const common: CommonOptions = {
+    timeoutMs: parseTimeout(values.timeout),
+    outDir: resolve(values['out-dir'] ?? `${CONTENT}servers`),
+    keepInstall: values['keep-install'] === true,
+    isolate: values['no-isolate'] !== true,
+  };
+  if (mode === 'manifest') {
+    return { mode, ...common, manifest: resolve(values.manifest ?? ''), id: values.id, name: values.name, capturedAt: values['captured-at'] };
+  }
+  if (mode === 'batch') {
+    return {
+      mode,
+      ...common,
+      only: values.only ?? [],
+      retryFailed: values['retry-failed'] === true,
+      concurrency: parseConcurrency(values.concurrency),
+      sources: resolve(values.sources ?? `${CONTENT}sources.yaml`),
+      verification: resolve(values.verification ?? `${CONTENT}verification.json`),
+      verbose: values.verbose === true,
+    };
+  }
   return {
+    mode,
+    ...common,
     packageSpec,
     from: values.from,
     bin: values.bin,
     env: parseEnv(values.env ?? []),
     id: values.id,
     name: values.name,
-    timeoutMs: parseTimeout(values.timeout),
-    outDir: resolve(values['out-dir'] ?? DEFAULT_OUT_DIR),
-    keepInstall: values['keep-install'] === true,
     serverArgs,
   };
 }
@@ -147,148 +255,118 @@ const log = (message: string): void => {
   process.stderr.write(`ingest: ${message}\n`);
 };
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const shown = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+};
 
-/** The package to start, and the install prefix to remove afterwards (none with --from). */
-interface Prepared {
-  pkg: InstalledPackage;
-  prefix: string | undefined;
+function isolationFor(isolate: boolean): Isolation {
+  const isolation = detectIsolation(!isolate);
+  log(isolation.note);
+  return isolation;
 }
 
-async function preparePackage(options: IngestOptions): Promise<Prepared> {
-  if (options.from !== undefined) {
-    const pkg = readPackage(resolve(options.from));
-    if (options.packageSpec !== undefined) {
-      const spec = parsePackageSpec(options.packageSpec);
-      if (spec.name !== pkg.name) throw new UsageError(`--from holds ${pkg.name}, not ${spec.name}`);
-    }
-    log(`using ${pkg.name}@${pkg.version} from ${pkg.dir}`);
-    return { pkg, prefix: undefined };
+async function runSingle(command: Extract<IngestCommand, { mode: 'single' }>): Promise<number> {
+  let origin;
+  if (command.from !== undefined) {
+    const expectName = command.packageSpec === undefined ? undefined : parsePackageSpec(command.packageSpec).name;
+    origin = { kind: 'directory' as const, dir: resolve(command.from), ...(expectName === undefined ? {} : { expectName }) };
+  } else {
+    const spec = parsePackageSpec(command.packageSpec ?? '');
+    log(`resolving ${spec.name}@${spec.range}`);
+    origin = { kind: 'npm' as const, name: spec.name, version: await resolveVersion(spec) };
   }
-  const spec = parsePackageSpec(options.packageSpec ?? '');
-  log(`resolving ${spec.name}@${spec.range}`);
-  const version = await resolveVersion(spec);
-  const prefix = installDir(spec.name, version);
-  log(`installing ${spec.name}@${version} into ${prefix}`);
-  const started = Date.now();
-  try {
-    const pkg = readPackage(await installPackage(spec.name, version, prefix));
-    if (pkg.version !== version) throw new Error(`npm installed ${pkg.version}, not ${version}`);
-    log(`installed in ${seconds(Date.now() - started)}`);
-    return { pkg, prefix };
-  } catch (error) {
-    if (!options.keepInstall) removeInstall(prefix);
-    throw error;
-  }
-}
-
-function buildSnapshot(options: IngestOptions, pkg: InstalledPackage, bin: string, result: Introspection): ServerSnapshot {
-  const check = checkToolList(result.tools);
-  if (check.errors.length > 0) throw new Error(`unusable tools/list: ${check.errors.join('; ')}`);
-  return {
-    id: options.id ?? deriveServerId(pkg.name),
-    name: options.name ?? pkg.name,
-    ...(pkg.description === undefined ? {} : { description: pkg.description }),
-    provenance: {
-      method: 'live-introspection',
-      package: pkg.name,
-      registry: 'npm',
-      version: pkg.version,
-      command: bin,
-      args: options.serverArgs,
-      envKeys: Object.keys(options.env).sort(),
-      serverInfo: result.serverInfo,
-      protocolVersion: result.protocolVersion,
-      clientCapabilities: CLIENT_CAPABILITIES,
-      capturedAt: new Date().toISOString(),
-      client: `@modelcontextprotocol/sdk@${sdkVersion()}`,
-      ...(pkg.homepage === undefined ? {} : { homepage: pkg.homepage }),
+  const result = await captureLive(
+    {
+      id: command.id,
+      name: command.name,
+      origin,
+      bin: command.bin,
+      args: command.serverArgs,
+      env: command.env,
+      files: {},
+      listen: [],
+      stubs: {},
+      timeoutMs: command.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      homepage: undefined,
+      gating: undefined,
     },
-    warnings: [...check.warnings, ...result.warnings],
-    tools: check.tools,
-  };
+    { outDir: command.outDir, isolation: isolationFor(command.isolate), keepInstall: command.keepInstall, log },
+  );
+  if (result.status === 'failed') {
+    const what =
+      result.package === undefined ? (command.packageSpec ?? command.from ?? '') : `${result.package}@${result.version ?? ''}`;
+    process.stderr.write(`ingest: error: ${what}: ${result.reason}\n`);
+    return 1;
+  }
+  const warnings = result.warnings.length > 0 ? ` (${result.warnings.length} warning(s))` : '';
+  log(`${result.outcome} ${shown(result.path)}${warnings}`);
+  return 0;
 }
 
-function reportTeardown(teardown: Teardown): void {
-  if (teardown.survivors.length > 0) {
-    log(`WARNING: processes still alive after SIGKILL: ${teardown.survivors.map((p) => p.pid).join(', ')}`);
-  } else if (teardown.processes.length > 0) {
-    log(`ended ${teardown.processes.length} process(es) of the server's tree`);
-  }
+function runManifest(command: Extract<IngestCommand, { mode: 'manifest' }>): number {
+  const snapshot = readManifestSnapshot(command.manifest, { id: command.id, name: command.name, capturedAt: command.capturedAt });
+  const { path, outcome } = writeSnapshot(command.outDir, snapshot);
+  const named = snapshot.namedTools === undefined ? '' : `, ${snapshot.namedTools.length} known by name only`;
+  log(`imported ${snapshot.tools.length} tools${named} from ${shown(command.manifest)}`);
+  log(`${outcome} ${shown(path)}${snapshot.provenance.partial === undefined ? '' : ' (partial data)'}`);
+  return 0;
 }
 
-async function ingestPackage(pkg: InstalledPackage, options: IngestOptions): Promise<void> {
-  const bin = pickBin(pkg.bins, pkg.name, options.bin);
-  const start = binCommand(pkg, bin);
-  const scratch = mkdtempSync(join(tmpdir(), 'mcp-ingest-'));
-  const home = join(scratch, 'home');
-  const cwd = join(scratch, 'cwd');
-  mkdirSync(home);
-  mkdirSync(cwd);
-  try {
-    log(`starting ${bin}${options.serverArgs.length > 0 ? ` ${options.serverArgs.join(' ')}` : ''}`);
-    const result = await introspect(
-      {
-        command: start.command,
-        args: [...start.args, ...options.serverArgs],
-        env: options.env,
-        home,
-        cwd,
-        timeoutMs: options.timeoutMs,
-        log,
-      },
-      reportTeardown,
-    );
-    log(`listed ${result.tools.length} tools in ${seconds(result.elapsedMs)} (start + initialize + list)`);
-    const snapshot = buildSnapshot(options, pkg, bin, result);
-    const { path, outcome } = writeSnapshot(options.outDir, snapshot);
-    const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path);
-    log(`${outcome} ${shown}${snapshot.warnings.length > 0 ? ` (${snapshot.warnings.length} warning(s))` : ''}`);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+async function runBatchCommand(command: Extract<IngestCommand, { mode: 'batch' }>): Promise<number> {
+  const started = Date.now();
+  const all = readSources(command.sources);
+  const selected = selectSources(all, { only: command.only, retryFailed: command.retryFailed }, readVerification(command.verification));
+  log(`${selected.length} of ${all.length} source(s) from ${shown(command.sources)}, ${command.concurrency} at a time`);
+  if (selected.length === 0) return 0;
+  const isolation = isolationFor(command.isolate);
+  const outcomes = await runBatch({
+    sources: selected,
+    allIds: new Set(all.map((s) => s.id)),
+    outDir: command.outDir,
+    verificationPath: command.verification,
+    concurrency: command.concurrency,
+    isolation,
+    keepInstall: command.keepInstall,
+    defaultTimeoutMs: command.timeoutMs,
+    verbose: command.verbose,
+    print: log,
+  });
+  process.stdout.write(renderSummary(outcomes, Date.now() - started, isolation.note));
+  return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const started = Date.now();
-  let options: IngestOptions | 'help';
+  let command: IngestCommand;
   try {
-    options = parseIngestArgs(argv);
+    command = parseIngestArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`ingest: ${error.message}\n\n${USAGE}`);
     return 2;
   }
-  if (options === 'help') {
+  if (command === 'help') {
     process.stdout.write(USAGE);
     return 0;
   }
-  const label = options.packageSpec ?? options.from ?? '';
-  let prepared: Prepared | undefined;
   try {
-    prepared = await preparePackage(options);
-    await ingestPackage(prepared.pkg, options);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`ingest: ${error.message}\n\n${USAGE}`);
-      return 2;
+    switch (command.mode) {
+      case 'single':
+        return await runSingle(command);
+      case 'manifest':
+        return runManifest(command);
+      case 'batch':
+        return await runBatchCommand(command);
+      default:
+        return command satisfies never;
     }
-    const what = prepared === undefined ? label : `${prepared.pkg.name}@${prepared.pkg.version}`;
-    const reason = error instanceof Error ? error.message : String(error);
-    const stderr = error instanceof IntrospectionError ? stderrSummary(error.stderrTail) : '';
-    process.stderr.write(`ingest: error: ${what}: ${reason}${stderr === '' ? '' : ` — server stderr: ${stderr}`}\n`);
+  } catch (error) {
+    process.stderr.write(`ingest: error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    if (prepared?.prefix !== undefined) {
-      if (options.keepInstall) log(`kept install ${prepared.prefix}`);
-      else {
-        removeInstall(prepared.prefix);
-        log(`removed install ${prepared.prefix}`);
-      }
-    }
-    log(`elapsed ${seconds(Date.now() - started)}`);
+    if (command.mode !== 'batch') log(`elapsed ${formatDuration(Date.now() - started)}`);
   }
 }
 

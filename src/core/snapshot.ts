@@ -4,7 +4,7 @@
  */
 import { ToolSchema as SpecToolSchema } from '@modelcontextprotocol/sdk/types.js';
 import { SERVER_ID_PATTERN, ServerSnapshotSchema, ToolSchema } from './schema.ts';
-import type { Provenance, ServerSnapshot, Tool } from './schema.ts';
+import type { Gating, Provenance, ServerSnapshot, Tool } from './schema.ts';
 
 /**
  * Derives a server id from a package name: drop `@`, `/` → `-`, lowercase, and any other
@@ -104,8 +104,7 @@ export function checkToolList(raw: readonly unknown[]): ToolListCheck {
 }
 
 function orderedProvenance(p: Provenance): Provenance {
-  return {
-    method: p.method,
+  const common = {
     package: p.package,
     registry: p.registry,
     version: p.version,
@@ -118,6 +117,23 @@ function orderedProvenance(p: Provenance): Provenance {
     capturedAt: p.capturedAt,
     client: p.client,
     ...(p.homepage === undefined ? {} : { homepage: p.homepage }),
+    ...(p.gating === undefined ? {} : { gating: orderedGating(p.gating) }),
+    ...(p.partial === undefined ? {} : { partial: { reason: p.partial.reason } }),
+  };
+  if (p.method === 'live-introspection') return { method: p.method, ...common };
+  const { repository, commit, path, manifest, capturedWith } = p.source;
+  return {
+    method: p.method,
+    ...common,
+    source: { repository, commit, path, manifest, ...(capturedWith === undefined ? {} : { capturedWith }) },
+  };
+}
+
+function orderedGating(g: Gating): Gating {
+  return {
+    summary: g.summary,
+    ...(g.flags === undefined ? {} : { flags: g.flags }),
+    ...(g.env === undefined ? {} : { env: g.env }),
   };
 }
 
@@ -134,6 +150,7 @@ export function stringifySnapshot(snapshot: ServerSnapshot): string {
     provenance: orderedProvenance(snapshot.provenance),
     warnings: snapshot.warnings,
     tools: snapshot.tools,
+    ...(snapshot.namedTools === undefined ? {} : { namedTools: snapshot.namedTools }),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
@@ -145,6 +162,19 @@ function withCapturedAt(snapshot: ServerSnapshot, capturedAt: string): ServerSna
 /** True when both snapshots serialise identically once `provenance.capturedAt` is ignored. */
 export function sameSnapshotIgnoringCapturedAt(a: ServerSnapshot, b: ServerSnapshot): boolean {
   return stringifySnapshot(withCapturedAt(a, '')) === stringifySnapshot(withCapturedAt(b, ''));
+}
+
+/** An ISO 8601 date-time with seconds, as servers stamp "now" into schemas (`2026-11-22T03:37:16.467Z`). */
+const CLOCK_READING = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * True when the snapshots differ at most in `capturedAt` and in date-times the server stamped from
+ * its clock (e.g. a `default` of "now" in an input schema). Such a re-capture is not a change of the
+ * server: the earlier snapshot, a verbatim capture of its own moment, is kept.
+ */
+export function sameSnapshotIgnoringClock(a: ServerSnapshot, b: ServerSnapshot): boolean {
+  const text = (s: ServerSnapshot): string => stringifySnapshot(withCapturedAt(s, '')).replaceAll(CLOCK_READING, '<date-time>');
+  return text(a) === text(b);
 }
 
 /** Type guard over {@link ServerSnapshotSchema} that keeps the original object (and key order). */

@@ -84,11 +84,17 @@ export function installDir(name: string, version: string, env: NodeJS.ProcessEnv
 export async function installPackage(name: string, version: string, prefix: string): Promise<string> {
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });
-  await run(
-    'npm',
-    ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `${name}@${version}`],
-    600_000,
-  );
+  try {
+    await run(
+      'npm',
+      ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `${name}@${version}`],
+      600_000,
+    );
+  } catch (error) {
+    // The command line names the cache path: keep the reason machine-independent.
+    const detail = error instanceof Error ? error.message.replace(/^`[^`]*` failed: /, '') : String(error);
+    throw new Error(`npm install ${name}@${version} failed: ${detail}`);
+  }
   return join(prefix, 'node_modules', name);
 }
 

@@ -43,6 +43,8 @@ export interface IntrospectOptions {
   /** Executable to start (the real server, never a wrapper). */
   command: string;
   args: readonly string[];
+  /** Words to run the command under, e.g. `unshare -n -- sh -c …` (see isolation.ts). */
+  prefix?: readonly string[];
   /** Extra environment variables (dummy values), on top of the SDK default environment. */
   env: Readonly<Record<string, string>>;
   /** Throwaway HOME and working directory for the server. */
@@ -241,9 +243,11 @@ export async function introspect(
   onTeardown: (teardown: Teardown) => void = () => {},
 ): Promise<Introspection> {
   const setsid = findOnPath('setsid');
+  const argv = [...(options.prefix ?? []), options.command, ...options.args];
+  const [first = options.command, ...rest] = argv;
   const transport = new WatchedStdioClientTransport({
-    command: setsid ?? options.command,
-    args: setsid === undefined ? [...options.args] : [options.command, ...options.args],
+    command: setsid ?? first,
+    args: setsid === undefined ? rest : argv,
     env: { ...getDefaultEnvironment(), HOME: options.home, ...options.env },
     cwd: options.cwd,
     stderr: 'pipe',
@@ -259,6 +263,8 @@ export async function introspect(
     if (error instanceof SyntaxError || error.name === 'ZodError') stdoutNoise += 1;
     else otherErrors.push(error.message);
   };
+  const noiseNote = (): string =>
+    stdoutNoise === 0 ? '' : `; server wrote ${stdoutNoise} non-JSON-RPC line(s) on stdout`;
   let initializeResponse: JSONRPCMessage | undefined;
   transport.onmessage = (message: JSONRPCMessage) => {
     // The client sends nothing but `initialize` until it is answered: the first response is its.
@@ -271,7 +277,7 @@ export async function introspect(
   let finished = false;
   const startedAt = Date.now();
   const failure = new Promise<never>((_, reject) => {
-    const fail = (message: string): void => reject(new IntrospectionError(message, stderr.text));
+    const fail = (message: string): void => reject(new IntrospectionError(`${message}${noiseNote()}`, stderr.text));
     timers.push(
       setTimeout(() => fail(`timed out after ${options.timeoutMs / 1000} s during ${stage}`), options.timeoutMs),
     );
@@ -318,8 +324,8 @@ export async function introspect(
     const extra = otherErrors.length === 0 ? '' : `; transport: ${otherErrors.join('; ')}`;
     const exited = child !== undefined && (child.exitCode !== null || child.signalCode !== null);
     const message = exited
-      ? `server ${describeExit(child?.exitCode ?? null, child?.signalCode ?? null)} during ${stage} (${reason}${extra})`
-      : `${reason} during ${stage}${extra}`;
+      ? `server ${describeExit(child?.exitCode ?? null, child?.signalCode ?? null)} during ${stage} (${reason}${extra})${noiseNote()}`
+      : `${reason} during ${stage}${extra}${noiseNote()}`;
     throw new IntrospectionError(message, stderr.text);
   } finally {
     finished = true;
@@ -339,10 +345,18 @@ async function endServer(client: Client, child: ChildProcess | undefined, ownGro
   return { pid, ownGroup, processes: report.seen, survivors: report.survivors };
 }
 
-/** The last lines of a failed server's stderr, for a one-line error message. */
+/** Stack frames, Node's version banner and caret markers say nothing a one-line reason needs. */
+const NOISE_LINE = /^\s*(?:at\s|\^+\s*$|Node\.js v\d)/;
+
+/** The last informative lines of a failed server's stderr, for a one-line error message. */
 export function stderrSummary(stderrTail: string, lines = 5, maxChars = 600): string {
   const tail = new StderrTail();
   tail.append(stderrTail);
-  const text = tail.lines(lines).join(' | ');
+  const text = tail
+    .lines(200)
+    .filter((l) => !NOISE_LINE.test(l))
+    .slice(-lines)
+    .map((l) => l.trim())
+    .join(' | ');
   return text.length > maxChars ? `…${text.slice(-maxChars)}` : text;
 }

@@ -1,6 +1,7 @@
 /**
  * Writing content/servers/<id>.json: validated, atomic (temp file + rename in the same
- * directory), and untouched when nothing but `capturedAt` would change.
+ * directory), and untouched when nothing but `capturedAt` (and date-times the server stamped from
+ * its clock) would change.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import type { ServerSnapshot } from '../core/schema.ts';
 import {
   isServerSnapshot,
-  sameSnapshotIgnoringCapturedAt,
+  sameSnapshotIgnoringClock,
   snapshotProblems,
   stringifySnapshot,
 } from '../core/snapshot.ts';
@@ -36,14 +37,15 @@ export function readExistingSnapshot(path: string): ServerSnapshot | undefined {
 
 /**
  * Writes `snapshot` to `<dir>/<id>.json` unless the file already holds the same snapshot apart
- * from `capturedAt`. Throws (touching nothing) when the snapshot is invalid.
+ * from `capturedAt` and clock readings ({@link sameSnapshotIgnoringClock}). Throws (touching
+ * nothing) when the snapshot is invalid.
  */
 export function writeSnapshot(dir: string, snapshot: ServerSnapshot): { path: string; outcome: WriteOutcome } {
   const problems = snapshotProblems(snapshot);
   if (problems !== '') throw new Error(`snapshot is not valid: ${problems}`);
   const path = join(dir, `${snapshot.id}.json`);
   const existing = readExistingSnapshot(path);
-  if (existing !== undefined && sameSnapshotIgnoringCapturedAt(existing, snapshot)) {
+  if (existing !== undefined && sameSnapshotIgnoringClock(existing, snapshot)) {
     return { path, outcome: 'unchanged' };
   }
   mkdirSync(dir, { recursive: true });

@@ -50,7 +50,8 @@ describe('classify CLI', () => {
     const out = verdicts(stdout);
     expect(out.map((v) => v.name)).toEqual(fixtureNames(TOOLS_LIST));
     expect(stdout).toBe(`${JSON.stringify(out, null, 2)}\n`);
-    for (const v of out) expect(Object.keys(v)).toEqual(['name', 'category', 'risk', 'confidence', 'evidence']);
+    // The v1 keys first, in their order; flags, findings and suggested annotations after them.
+    for (const v of out) expect(Object.keys(v)).toEqual(['name', 'category', 'risk', 'confidence', 'evidence', 'flags', 'findings', 'suggestedAnnotations']);
   });
 
   test('the verdicts are the library’s, including tools with a null inputSchema or nothing but a name', () => {
@@ -78,6 +79,26 @@ describe('classify CLI', () => {
     const fromStdin = run(['-'], readFileSync(TOOLS_LIST, 'utf8'));
     expect([fromStdin.code, fromStdin.stderr]).toEqual([0, '']);
     expect(fromStdin.stdout).toBe(fromFile.stdout);
+  });
+
+  test('flags, findings and suggested annotations are printed, keys in schema order', () => {
+    const input = {
+      tools: [
+        { name: 'delete_branch', description: 'Delete a branch.', annotations: { readOnlyHint: true } },
+        { name: 'fetch', description: 'Fetches a URL from the internet.', inputSchema: { type: 'object', properties: { url: { type: 'string' } } } },
+        { name: 'policy_update', description: 'Update a Cedar policy.' },
+      ],
+    };
+    const { code, stdout } = run(['-'], JSON.stringify(input));
+    expect(code).toBe(0);
+    const out = verdicts(stdout);
+    expect(stdout).toBe(`${JSON.stringify(out, null, 2)}\n`);
+    expect(out.map((v) => [v.name, v.flags.map((f) => f.flag), v.findings.map((f) => f.kind), v.suggestedAnnotations.readOnlyHint])).toEqual([
+      ['delete_branch', [], ['read-only-contradicted'], false],
+      ['fetch', ['open-world'], ['open-world-undeclared'], true],
+      ['policy_update', ['permission-change'], [], false],
+    ]);
+    expect(out[2]?.risk).toBe('high');
   });
 
   test('an empty tool list prints an empty array', () => {

@@ -318,7 +318,6 @@ describe('ingest command line', () => {
   });
 
   it.each([
-    [[]],
     [['--bogus', 'x']],
     [['some-pkg', 'other-pkg']],
     [['some-pkg', '--env', 'NOVALUE']],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerSnapshot } from '../../src/core/schema.ts';
+import type { ImportedProvenance, ServerSnapshot } from '../../src/core/schema.ts';
 import {
   checkToolList,
   deriveServerId,
   isServerSnapshot,
   sameSnapshotIgnoringCapturedAt,
+  sameSnapshotIgnoringClock,
   snapshotProblems,
   stringifySnapshot,
 } from '../../src/core/snapshot.ts';
@@ -151,5 +152,78 @@ describe('isServerSnapshot / snapshotProblems', () => {
   ])('rejects %s', (_label, value, where) => {
     expect(isServerSnapshot(value)).toBe(false);
     expect(snapshotProblems(value)).toContain(where);
+  });
+});
+
+const importedProvenance: ImportedProvenance = {
+    method: 'manifest-import',
+    package: 'py.server',
+    registry: 'pypi',
+    version: '0.1.0',
+    command: 'py.server',
+    args: [],
+    envKeys: [],
+    serverInfo: { name: 'py', version: '0.1.0' },
+    protocolVersion: 'unknown',
+    clientCapabilities: {},
+    capturedAt: '2026-08-21T00:00:00.000Z',
+    client: 'manifest-import',
+    gating: { summary: 'Writes need --allow-write.', flags: ['--allow-write'] },
+    partial: { reason: 'One tool is known by name only.' },
+    source: { repository: 'https://example.invalid/r', commit: '0123456789abcdef0123456789abcdef01234567', path: 'src/py', manifest: 'py.json' },
+};
+
+const imported: ServerSnapshot = {
+  id: 'py-server',
+  name: 'Py Server',
+  provenance: importedProvenance,
+  warnings: [],
+  tools: [{ name: 'get', inputSchema: { type: 'object' }, gating: 'always registered' }],
+  namedTools: [{ name: 'remote_only', description: null, inputSchema: null }],
+};
+
+describe('imported snapshots', () => {
+  it('serialise provenance in schema order, namedTools last and verbatim', () => {
+    const shuffled: ServerSnapshot = {
+      namedTools: imported.namedTools,
+      tools: imported.tools,
+      warnings: [],
+      name: imported.name,
+      id: imported.id,
+      provenance: { ...importedProvenance, source: { manifest: 'py.json', path: 'src/py', commit: '0123456789abcdef0123456789abcdef01234567', repository: 'https://example.invalid/r' } },
+    };
+    const text = stringifySnapshot(shuffled);
+    expect(text).toBe(stringifySnapshot(imported));
+    const parsed: unknown = JSON.parse(text);
+    expect(Object.keys(parsed ?? {})).toEqual(['id', 'name', 'provenance', 'warnings', 'tools', 'namedTools']);
+    expect(text).toContain('"inputSchema": null');
+    expect(text.indexOf('"partial"')).toBeLessThan(text.indexOf('"source"'));
+    expect(isServerSnapshot(imported)).toBe(true);
+  });
+
+  it.each([
+    ['an import without its source', { ...imported, provenance: { ...imported.provenance, source: undefined } }, 'provenance.source'],
+    ['a live capture with a source', { ...snapshot, provenance: { ...snapshot.provenance, source: importedProvenance.source } }, 'source'],
+    ['an unknown registry', { ...imported, provenance: { ...imported.provenance, registry: 'cargo' } }, 'provenance.registry'],
+    ['an empty partial reason', { ...imported, provenance: { ...imported.provenance, partial: { reason: '' } } }, 'provenance.partial.reason'],
+    ['a named tool without a name', { ...imported, namedTools: [{ description: 'x' }] }, 'namedTools.0.name'],
+  ])('rejects %s', (_label, value, where) => {
+    expect(isServerSnapshot(value)).toBe(false);
+    expect(snapshotProblems(value)).toContain(where);
+  });
+});
+
+describe('sameSnapshotIgnoringClock', () => {
+  const stamped = (now: string): ServerSnapshot => ({
+    ...snapshot,
+    tools: [{ name: 't', inputSchema: { type: 'object', properties: { since: { type: 'string', default: now } } } }],
+  });
+  it.each([
+    ['only a stamped "now" differs', stamped('2026-10-23T02:58:34.195Z'), stamped('2026-10-23T03:37:16.466Z'), true],
+    ['an offset date-time differs', stamped('2026-10-23T02:58:34+02:00'), stamped('2026-10-24T09:00:00+02:00'), true],
+    ['a plain date differs (not a clock reading)', stamped('2026-10-23'), stamped('2026-10-24'), false],
+    ['other text differs', stamped('2026-10-23T02:58:34.195Z'), { ...stamped('2026-10-23T02:58:34.195Z'), warnings: ['w'] }, false],
+  ])('%s → %s', (_label, a, b, same) => {
+    expect(sameSnapshotIgnoringClock(a, b)).toBe(same);
   });
 });

@@ -1,0 +1,198 @@
+/**
+ * content/sources.yaml: every server the catalog covers, one entry each. Parsed with `yaml`,
+ * checked with zod; relative paths are resolved against the file's own directory.
+ *
+ * ```yaml
+ * sources:
+ *   - id: playwright-mcp              # snapshot file name and URL segment
+ *     package: "@playwright/mcp"      # npm package, exact version
+ *     version: 0.0.83
+ *     bin: playwright-mcp             # optional: which bin when the package has several
+ *     args: [--headless]              # optional; ${HOME} and ${CWD} are the throwaway dirs
+ *     env: { API_KEY: dummy-key }     # optional; dummy values only, snapshots keep the names
+ *     files: { .kube/config: "..." }  # optional; written under the throwaway HOME first
+ *     listen: [3306]                  # optional; loopback ports that accept and never answer
+ *     stubs: { keytar: [getPassword] }  # optional; a dependency whose native part cannot be
+ *                                     # built here, replaced by async functions resolving to
+ *                                     # null (recorded as a snapshot warning)
+ *     timeout: 60                     # optional; seconds for start + initialize + list
+ *     homepage: https://…             # optional; else the package's homepage / repository
+ *     gating: "…"                     # optional; tools that need a flag, as documented
+ *     notes: "…"                      # optional; why these args (not used by ingest)
+ *   - id: aws-eks                     # a server that cannot run here: an imported manifest
+ *     manifest: ../../shared/data/manifests/aws/awslabs.eks-mcp-server.json
+ *     capturedAt: 2026-08-21
+ *   - id: fixture-x                   # tests only: an unpacked package directory
+ *     from: ./fixture-x
+ * ```
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { SERVER_ID_PATTERN } from '../core/schema.ts';
+
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** A date (`2026-08-21`) or a full ISO 8601 UTC datetime; YAML may hand either over as a Date. */
+const CaptureDateSchema = z
+  .union([z.date(), z.string()])
+  .transform((value, ctx) => {
+    const text = value instanceof Date ? value.toISOString() : value;
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00.000Z` : text;
+    if (!z.iso.datetime().safeParse(iso).success || Number.isNaN(Date.parse(iso))) {
+      ctx.addIssue({ code: 'custom', message: `expected a date (YYYY-MM-DD) or ISO datetime, got "${text}"` });
+      return z.NEVER;
+    }
+    return new Date(iso).toISOString();
+  });
+
+const SourceEntrySchema = z
+  .strictObject({
+    id: z.string().regex(SERVER_ID_PATTERN, 'lowercase letters, digits and inner dashes'),
+    name: z.string().min(1).optional(),
+    package: z.string().min(1).optional(),
+    version: z.string().regex(EXACT_VERSION, 'an exact version, not a range').optional(),
+    from: z.string().min(1).optional(),
+    manifest: z.string().min(1).optional(),
+    capturedAt: CaptureDateSchema.optional(),
+    bin: z.string().min(1).optional(),
+    args: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+    env: z.record(z.string().regex(ENV_KEY), z.union([z.string(), z.number()]).transform(String)).default({}),
+    files: z.record(z.string().min(1), z.string()).default({}),
+    listen: z.array(z.int().min(1).max(65535)).default([]),
+    stubs: z.record(z.string().regex(/^(?:@[a-z0-9._-]+\/)?[a-z0-9._-]+$/), z.array(z.string().regex(/^[A-Za-z_$][\w$]*$/)).min(1)).default({}),
+    timeout: z.number().positive().optional(),
+    homepage: z.string().min(1).optional(),
+    gating: z.string().min(1).optional(),
+    notes: z.string().optional(),
+  })
+  .superRefine((entry, ctx) => {
+    const kinds = [entry.package !== undefined, entry.from !== undefined, entry.manifest !== undefined].filter(Boolean);
+    if (kinds.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of package (+ version), from, manifest' });
+    }
+    if (entry.package !== undefined && entry.version === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'a package needs its exact version' });
+    }
+    if (entry.manifest !== undefined && entry.capturedAt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['capturedAt'], message: 'a manifest source needs its capture date' });
+    }
+    for (const path of Object.keys(entry.files)) {
+      if (path.startsWith('/') || path.split('/').includes('..')) {
+        ctx.addIssue({ code: 'custom', path: ['files', path], message: 'must be a relative path inside HOME' });
+      }
+    }
+  });
+
+const SourcesFileSchema = z.strictObject({ sources: z.array(SourceEntrySchema).min(1) });
+
+/** Options shared by every source that is started here. */
+interface RunSettings {
+  id: string;
+  name: string | undefined;
+  bin: string | undefined;
+  args: string[];
+  env: Record<string, string>;
+  files: Record<string, string>;
+  listen: number[];
+  stubs: Record<string, string[]>;
+  timeoutMs: number | undefined;
+  homepage: string | undefined;
+  gating: string | undefined;
+}
+
+/** An npm package at an exact version, installed and started here. */
+export interface PackageSource extends RunSettings {
+  kind: 'package';
+  package: string;
+  version: string;
+}
+
+/** An unpacked package directory (tests), started here. */
+export interface DirectorySource extends RunSettings {
+  kind: 'directory';
+  dir: string;
+}
+
+/** A tool list captured elsewhere, imported from a manifest file. */
+export interface ManifestSource {
+  kind: 'manifest';
+  id: string;
+  name: string | undefined;
+  file: string;
+  capturedAt: string;
+}
+
+export type Source = PackageSource | DirectorySource | ManifestSource;
+
+function describeIssues(error: z.ZodError, sources: readonly unknown[]): string {
+  return error.issues
+    .slice(0, 10)
+    .map((issue) => {
+      const [top, index, ...rest] = issue.path;
+      const entry = top === 'sources' && typeof index === 'number' ? sources[index] : undefined;
+      const id =
+        typeof entry === 'object' && entry !== null && 'id' in entry && typeof entry.id === 'string' ? ` (${entry.id})` : '';
+      const where = issue.path.length === 0 ? '' : `${[top, index].filter((p) => p !== undefined).map(String).join('.')}${id}${rest.length > 0 ? `.${rest.map(String).join('.')}` : ''}: `;
+      return `${where}${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** Parses the text of a sources file; relative paths resolve against `baseDir`. Throws with every problem. */
+export function parseSources(text: string, baseDir: string, label = 'sources'): Source[] {
+  const raw: unknown = parse(text);
+  const parsed = SourcesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const entries =
+      typeof raw === 'object' && raw !== null && 'sources' in raw && Array.isArray(raw.sources) ? raw.sources : [];
+    throw new Error(`${label}: ${describeIssues(parsed.error, entries)}`);
+  }
+  const seen = new Set<string>();
+  const sources: Source[] = [];
+  for (const entry of parsed.data.sources) {
+    if (seen.has(entry.id)) throw new Error(`${label}: id "${entry.id}" is listed twice`);
+    seen.add(entry.id);
+    if (entry.manifest !== undefined) {
+      sources.push({
+        kind: 'manifest',
+        id: entry.id,
+        name: entry.name,
+        file: resolve(baseDir, entry.manifest),
+        capturedAt: entry.capturedAt ?? '',
+      });
+      continue;
+    }
+    const settings: RunSettings = {
+      id: entry.id,
+      name: entry.name,
+      bin: entry.bin,
+      args: entry.args,
+      env: entry.env,
+      files: entry.files,
+      listen: entry.listen,
+      stubs: entry.stubs,
+      timeoutMs: entry.timeout === undefined ? undefined : Math.round(entry.timeout * 1000),
+      homepage: entry.homepage,
+      gating: entry.gating,
+    };
+    sources.push(
+      entry.from !== undefined
+        ? { kind: 'directory', dir: resolve(baseDir, entry.from), ...settings }
+        : { kind: 'package', package: entry.package ?? '', version: entry.version ?? '', ...settings },
+    );
+  }
+  return sources;
+}
+
+/** Reads and parses a sources file. */
+export function readSources(path: string): Source[] {
+  return parseSources(readFileSync(path, 'utf8'), dirname(path), path);
+}
+
+/** `${HOME}` and `${CWD}` in an argument or environment value, replaced by the throwaway directories. */
+export function expandPlaceholders(value: string, dirs: { home: string; cwd: string }): string {
+  return value.replaceAll('${HOME}', dirs.home).replaceAll('${CWD}', dirs.cwd);
+}
