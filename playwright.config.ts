@@ -39,7 +39,9 @@ export default defineConfig({
       : {},
   },
   webServer: {
-    command: `npx astro preview --port ${PORT} --host localhost`,
+    // Vite's static preview of dist/, not `astro preview`: Astro allows one preview per project, and
+    // the tests must run while a developer's `npm start` is serving the catalog.
+    command: `npx vite preview --outDir dist --port ${PORT} --strictPort --host localhost`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

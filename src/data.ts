@@ -9,7 +9,17 @@ import { buildToolFaq, type FaqItem } from './core/faq.ts';
 import { listParameters, type Parameter } from './core/params.ts';
 import { recommendServerPolicy, recommendToolPolicy } from './core/policy/recommend.ts';
 import { stringifyPolicy } from './core/policy/stringify.ts';
-import { RISK_LEVELS, type Provenance, type Risk, type ServerSnapshot, type Tool, type ToolAnnotations, type Verdict } from './core/schema.ts';
+import {
+  RISK_LEVELS,
+  type NamedTool,
+  type Provenance,
+  type Risk,
+  type ServerSnapshot,
+  type Tool,
+  type ToolAnnotations,
+  type Verdict,
+  type VerificationEntry,
+} from './core/schema.ts';
 import { findSlugCollisions, toolSlug } from './core/slug.ts';
 
 export interface ToolView {
@@ -30,6 +40,10 @@ export interface ToolView {
   outputSchemaJson: string | undefined;
   policyJson: string;
   faq: FaqItem[];
+  /** True when the source knows only the tool's name (and maybe a one-line purpose): no schema. */
+  partial: boolean;
+  /** Per-tool gating as the source records it (flags or switches the tool needs), as text. */
+  gating: string | undefined;
 }
 
 export type RiskMix = Record<Risk, number>;
@@ -44,12 +58,26 @@ export interface ServerView {
   tools: ToolView[];
   riskMix: RiskMix;
   policyJson: string;
+  /** Tools the source knows by name only (they have pages too, marked partial). */
+  namedToolCount: number;
+  /** The last ingest attempt, if content/verification.json records one. */
+  verification: VerificationEntry | undefined;
+}
+
+/** A source whose last capture failed; with no snapshot it has no server page, only this entry. */
+export interface FailedSource {
+  id: string;
+  reason: string;
+  lastAttempt: string;
+  /** The server page still shows the last good snapshot. */
+  serverUrl: string | undefined;
 }
 
 export interface Catalog {
   servers: ServerView[];
   tools: ToolView[];
   riskMix: RiskMix;
+  failedSources: FailedSource[];
 }
 
 /** Dates render the same on every machine: explicit locale, UTC. */
@@ -68,8 +96,8 @@ function countRisks(tools: readonly ToolView[]): RiskMix {
 }
 
 function provenanceNote(p: Provenance): string {
-  const how = p.method === 'live-introspection' ? 'listed from the running server' : 'imported from a captured manifest';
-  return `${how} on ${formatDate(p.capturedAt)}`;
+  if (p.method === 'live-introspection') return `listed from the running server on ${formatDate(p.capturedAt)}`;
+  return `imported from a manifest captured from ${p.source.repository} at commit ${p.source.commit.slice(0, 12)} on ${formatDate(p.capturedAt)}`;
 }
 
 function policyEffect(risk: Risk): string {
@@ -89,7 +117,18 @@ function prettyJson(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value, null, 2);
 }
 
-function toolView(server: ServerSnapshot, tool: Tool): ToolView {
+/** A names-only tool as the classifier sees it: name and, when it is text, the description. */
+function fromNamedTool(named: NamedTool): Tool {
+  return typeof named['description'] === 'string' ? { name: named.name, description: named['description'] } : { name: named.name };
+}
+
+function gatingText(tool: Tool | NamedTool): string | undefined {
+  const gating = tool['gating'];
+  if (gating === undefined || gating === null) return undefined;
+  return typeof gating === 'string' ? gating : JSON.stringify(gating);
+}
+
+function toolView(server: ServerSnapshot, tool: Tool, partial: boolean, gating: string | undefined): ToolView {
   const verdict = classifyTool(tool);
   const rationale = renderRationale(verdict);
   const slug = toolSlug(tool.name);
@@ -111,6 +150,8 @@ function toolView(server: ServerSnapshot, tool: Tool): ToolView {
     inputSchemaJson: prettyJson(tool.inputSchema),
     outputSchemaJson: prettyJson(tool.outputSchema),
     policyJson,
+    partial,
+    gating,
     faq: buildToolFaq({
       toolName: tool.name,
       description: tool.description,
@@ -128,8 +169,9 @@ function toolView(server: ServerSnapshot, tool: Tool): ToolView {
   };
 }
 
-function serverView(server: ServerSnapshot, file: string): ServerView {
-  const collisions = findSlugCollisions(server.tools.map((t) => t.name));
+function serverView(server: ServerSnapshot, file: string, verification: VerificationEntry | undefined): ServerView {
+  const named = server.namedTools ?? [];
+  const collisions = findSlugCollisions([...server.tools, ...named].map((t) => t.name));
   if (collisions.length > 0) {
     const pairs = collisions.map(([a, b]) => `"${a}" and "${b}"`).join(', ');
     throw new Error(`${file}: tool names ${pairs} map to the same page on a case-insensitive disk; rename one with an override.`);
@@ -137,13 +179,17 @@ function serverView(server: ServerSnapshot, file: string): ServerView {
   const warnings = [...server.warnings];
   const seen = new Set<string>();
   const tools: ToolView[] = [];
-  for (const tool of server.tools) {
+  const all = [
+    ...server.tools.map((tool) => ({ tool, partial: false, gating: gatingText(tool) })),
+    ...named.map((n) => ({ tool: fromNamedTool(n), partial: true, gating: gatingText(n) })),
+  ];
+  for (const { tool, partial, gating } of all) {
     if (seen.has(tool.name)) {
       warnings.push(`The server lists "${tool.name}" more than once; the catalog shows its first definition.`);
       continue;
     }
     seen.add(tool.name);
-    tools.push(toolView(server, tool));
+    tools.push(toolView(server, tool, partial, gating));
   }
   return {
     id: server.id,
@@ -155,22 +201,35 @@ function serverView(server: ServerSnapshot, file: string): ServerView {
     tools,
     riskMix: countRisks(tools),
     policyJson: stringifyPolicy(recommendServerPolicy(tools.map((t) => t.verdict))),
+    namedToolCount: named.length,
+    verification,
   };
 }
 
 async function loadCatalog(): Promise<Catalog> {
-  const entries = await getCollection('servers');
+  const [entries, verified] = await Promise.all([getCollection('servers'), getCollection('verification')]);
+  const verification = new Map(verified.map((v) => [v.id, v.data]));
   const servers = entries
     .map((entry) => {
       const file = entry.filePath ?? `content/servers/${entry.id}.json`;
       if (entry.data.id !== entry.id) {
         throw new Error(`${file}: field "id" is "${entry.data.id}" but the file is named "${entry.id}.json"; they must match.`);
       }
-      return serverView(entry.data, file);
+      return serverView(entry.data, file, verification.get(entry.id));
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const ids = new Set(servers.map((s) => s.id));
+  const failedSources = verified
+    .filter((v) => v.data.status === 'failed')
+    .map((v) => ({
+      id: v.id,
+      reason: v.data.reason ?? 'no reason recorded',
+      lastAttempt: v.data.lastAttempt,
+      serverUrl: ids.has(v.id) ? `/servers/${v.id}/` : undefined,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tools = servers.flatMap((s) => s.tools);
-  return { servers, tools, riskMix: countRisks(tools) };
+  return { servers, tools, riskMix: countRisks(tools), failedSources };
 }
 
 let catalog: Promise<Catalog> | undefined;

@@ -18,7 +18,8 @@ Classify the tools of an MCP tools/list result ({"tools": [...]}) or a catalog s
 fields (title, description, inputSchema, outputSchema, annotations) may be null: not available.
 
 Prints a JSON array with one verdict per tool, in input order:
-  {"name", "category", "risk", "confidence", "evidence": [...]}
+  {"name", "category", "risk", "confidence", "evidence": [...], "flags": [...],
+   "findings": [...], "suggestedAnnotations": {...}}
 
 Options:
   --fail-on RISK  exit 1 when any tool's risk is RISK or higher (${RISK_LEVELS.join(', ')})

@@ -2,7 +2,7 @@
  * The questions every tool page answers, as plain text (rendered as text, never HTML).
  * Answers are built only from catalog data, so they agree with the badge and the policy shown.
  */
-import type { Category, Risk } from './schema.ts';
+import type { Category, Flag, Risk } from './schema.ts';
 
 export interface FaqItem {
   question: string;
@@ -36,6 +36,18 @@ const CATEGORY_MEANING: Record<Category, string> = {
   execute: 'runs code or commands',
   financial: 'moves money or creates financial obligations',
 };
+
+const FLAG_LABELS: Record<Flag, string> = {
+  'credential-access': 'Credential or secret access',
+  'permission-change': 'Permission or policy change',
+  'open-world': 'Open-world network access',
+  'private-data': 'Private data',
+};
+
+/** How a flag is named on pages. */
+export function flagLabel(flag: Flag): string {
+  return FLAG_LABELS[flag];
+}
 
 /** Sentence-case risk label, as shown on the badge. */
 export function riskLabel(risk: Risk): string {

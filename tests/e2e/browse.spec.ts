@@ -1,17 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { expectedTool, loadSnapshots, serverWithTool } from './catalog.ts';
+import { expectedTool, FILESYSTEM, loadSnapshots, server, toolsOf } from './catalog.ts';
 
 test('home → server → tool page', async ({ page }) => {
-  const server = serverWithTool('write_file');
-  const tool = expectedTool(server, 'write_file');
+  const fs = server(FILESYSTEM);
+  const tool = expectedTool(fs, 'write_file');
 
   await page.goto('/');
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: server.name, exact: true }) });
-  await expect(row.getByRole('cell').nth(1)).toHaveText(String(server.tools.length));
-  await row.getByRole('link', { name: server.name, exact: true }).click();
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: fs.name, exact: true }) });
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(toolsOf(fs).length));
+  await row.getByRole('link', { name: fs.name, exact: true }).click();
 
-  await expect(page).toHaveURL(`/servers/${server.id}/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(server.name);
+  await expect(page).toHaveURL(`/servers/${fs.id}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fs.name);
   // Tools are grouped by risk: the tool sits in the section of its own risk.
   const section = page.locator('section', { has: page.locator(`h2#risk-${tool.verdict.risk}`) });
   await section.getByRole('link', { name: 'write_file', exact: true }).click();
@@ -20,29 +20,27 @@ test('home → server → tool page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('write_file');
   await expect(page.locator('.verdict-line .badge')).toHaveAttribute('data-risk', tool.verdict.risk);
   await expect(page.locator('.verdict-line .category')).toHaveText(tool.verdict.category);
-  await expect(page.locator('.verdict-line').getByRole('link', { name: server.name })).toHaveAttribute('href', `/servers/${server.id}/`);
+  await expect(page.locator('.verdict-line').getByRole('link', { name: fs.name })).toHaveAttribute('href', `/servers/${fs.id}/`);
   await expect(page.locator('#policy-json')).toHaveText(tool.policyJson);
   for (const q of ['What does', 'What risk level', 'How do I enforce', 'How do I rate-limit', 'How do I block', 'Which server provides']) {
     await expect(page.locator('.faq dt', { hasText: q })).toHaveCount(1);
   }
 });
 
-test('every tool of every server has its page, linked from its server page', async ({ page, request }) => {
-  for (const server of loadSnapshots()) {
-    await page.goto(`/servers/${server.id}/`);
-    const names = new Set(server.tools.map((t) => t.name));
+/** Each server page links every one of its tools, at the URL the catalog promises (the smoke pass fetches them all). */
+test('every tool of every server is linked from its server page', async ({ page }) => {
+  test.setTimeout(600_000);
+  for (const snapshot of loadSnapshots()) {
+    await page.goto(`/servers/${snapshot.id}/`);
+    const names = new Set(toolsOf(snapshot).map((t) => t.name));
     const links = await page.locator('table.tools th[scope=row] a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']));
     expect(new Set(links.map(([name]) => name))).toEqual(names);
-    for (const [name, href] of links) {
-      expect(href).toBe(expectedTool(server, name ?? '').url);
-      const response = await request.get(href ?? '');
-      expect(response.status(), href).toBe(200);
-    }
+    for (const [name, href] of links) expect(href).toBe(expectedTool(snapshot, name ?? '').url);
   }
 });
 
 test('a tool page loads no script but the copy button', async ({ page }) => {
-  const tool = expectedTool(serverWithTool('write_file'), 'write_file');
+  const tool = expectedTool(server(FILESYSTEM), 'write_file');
   const scripts: string[] = [];
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(r.url());

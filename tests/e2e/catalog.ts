@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { classifyTool } from '../../src/core/classify/index.ts';
 import { recommendToolPolicy } from '../../src/core/policy/recommend.ts';
 import { stringifyPolicy } from '../../src/core/policy/stringify.ts';
-import { ServerSnapshotSchema, type ServerSnapshot, type Verdict } from '../../src/core/schema.ts';
+import { ServerSnapshotSchema, type ServerSnapshot, type Tool, type Verdict } from '../../src/core/schema.ts';
 import { toolSlug } from '../../src/core/slug.ts';
 
 const DIR = join(import.meta.dirname, '../../content/servers');
@@ -27,8 +27,16 @@ export interface ExpectedTool {
   policyJson: string;
 }
 
+/** Every tool with a page: full tools, then those known by name only (classified from name and description). */
+export function toolsOf(server: ServerSnapshot): Tool[] {
+  const named = (server.namedTools ?? []).map((n) =>
+    typeof n['description'] === 'string' ? { name: n.name, description: n['description'] } : { name: n.name },
+  );
+  return [...server.tools, ...named];
+}
+
 export function expectedTool(server: ServerSnapshot, name: string): ExpectedTool {
-  const tool = server.tools.find((t) => t.name === name);
+  const tool = toolsOf(server).find((t) => t.name === name);
   if (!tool) throw new Error(`${server.id} has no tool ${name}`);
   const verdict = classifyTool(tool);
   return {
@@ -40,9 +48,12 @@ export function expectedTool(server: ServerSnapshot, name: string): ExpectedTool
   };
 }
 
-/** The snapshot that provides a tool, failing loudly if the catalog lacks it. */
-export function serverWithTool(name: string): ServerSnapshot {
-  const server = loadSnapshots().find((s) => s.tools.some((t) => t.name === name));
-  if (!server) throw new Error(`no snapshot provides ${name}`);
-  return server;
+/** A snapshot by id, failing loudly if the catalog lacks it. */
+export function server(id: string): ServerSnapshot {
+  const found = loadSnapshots().find((s) => s.id === id);
+  if (!found) throw new Error(`content/servers has no ${id}.json`);
+  return found;
 }
+
+/** The reference filesystem server: the acceptance flows use its write_file. */
+export const FILESYSTEM = 'modelcontextprotocol-server-filesystem';

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectedTool, serverWithTool } from './catalog.ts';
+import { expectedTool, FILESYSTEM, server } from './catalog.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('Copy puts exactly the shown policy JSON on the clipboard', async ({ page }) => {
-  const tool = expectedTool(serverWithTool('write_file'), 'write_file');
+  const tool = expectedTool(server(FILESYSTEM), 'write_file');
   await page.goto(tool.url);
   const shown = await page.locator('#policy-json').textContent();
   expect(shown).toBe(tool.policyJson);

@@ -1,8 +1,9 @@
 /**
  * Realistic tools and the verdict the catalog expects for each, shared by the classifier and
  * rationale tests. Descriptions and parameters are those the real servers send (filesystem, memory,
- * GitHub, Kubernetes, Chrome DevTools, Playwright, Supabase, Stripe, Prometheus and the AWS Labs
- * servers), trimmed where long; a few rows are made up to pin one rule each and say so.
+ * GitHub, Kubernetes, Chrome DevTools, Playwright, Supabase, Stripe, Prometheus, MongoDB, CircleCI,
+ * Firecrawl and the AWS Labs servers), trimmed where long; IAM rows quote the AWS API reference; a
+ * few rows are made up to pin one rule each and say so.
  */
 import type { Tool, ToolAnnotations } from '../../src/core/schema.ts';
 
@@ -28,17 +29,30 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['get_agent_runtime', 'read low high', tool('get_agent_runtime', 'Get details of an AgentCore Runtime including its configuration.\n\nThis is a read-only operation with no cost implications.', ['agent_runtime_id', 'agent_runtime_version'])],
   ['ExecuteQuery', 'read low low', tool('ExecuteQuery', 'Execute a PromQL query against Amazon Managed Prometheus.\n\n## Usage\n- Use this tool to execute a PromQL query at a specific instant in time', ['workspace_id', 'query', 'time', 'region', 'profile'])],
   ['list_payment_intents', 'read low high', tool('list_payment_intents', 'This tool will list payment intents in Stripe.', ['customer', 'limit'])],
+  ['query_logs (read-only code reads)', 'read low high', tool('query_logs', "Runs a custom read-only ClickHouse SQL query against a Supabase project's unified logs stream.", ['project_id', 'sql', 'iso_timestamp_start', 'iso_timestamp_end'])],
+  ['aggregate (running an aggregation reads)', 'read low high', tool('aggregate', 'Run an aggregation against a MongoDB collection', ['connectionId', 'database', 'collection', 'pipeline'])],
+  ['generate_typescript_types (generating text reads)', 'read low high', tool('generate_typescript_types', 'Generates TypeScript types for a project.', ['project_id'])],
+  ['get_role_policy (reading a policy changes nothing)', 'read low high', tool('get_role_policy', 'Retrieves the specified inline policy document that is embedded with the specified IAM role.', ['role_name', 'policy_name'])],
+  ['get_secret_value (made up: reading a secret)', 'read high high', tool('get_secret_value', 'Retrieves the contents of the encrypted fields of a secret.', ['secret_id', 'version_id'])],
+  ['browser_network_request (a compound noun is no verb)', 'read low medium', tool('browser_network_request', 'Returns full details (headers and body) of a single network request.', ['index', 'part'])],
   ['memory_get_record', 'read low high', tool('memory_get_record', 'Get a specific memory record from an AgentCore Memory resource.\n\nReturns the full record including content, metadata, namespaces, and strategy ID. This is a read-only operation with no cost implications.', ['memory_id', 'memory_record_id'])],
   // write
   ['write_file', 'write medium high', tool('write_file', 'Create a new file or completely overwrite an existing file with new content. Use with caution as it will overwrite existing files without warning. Handles text content with proper encoding. Only works within allowed directories.', ['path', 'content'])],
   ['create_entities', 'write medium high', tool('create_entities', 'Create multiple new entities in the knowledge graph', ['entities'])],
   ['edit_file', 'write medium high', tool('edit_file', 'Make line-based edits to a text file. Each edit replaces exact line sequences with new content. Returns a git-style diff showing the changes made. Only works within allowed directories.', ['path', 'edits', 'dryRun'])],
-  ['policy_update', 'write medium high', tool('policy_update', 'Update a Cedar policy.\n\nCOST WARNING: Updating a policy re-invokes the validation pipeline and consumes compute.', ['policy_engine_id', 'policy_id', 'definition', 'description', 'validation_mode'])],
+  ['policy_update (a permission change)', 'write high high', tool('policy_update', 'Update a Cedar policy.\n\nCOST WARNING: Updating a policy re-invokes the validation pipeline and consumes compute.', ['policy_engine_id', 'policy_id', 'definition', 'description', 'validation_mode'])],
   ['copy_image_set', 'write medium high', tool('copy_image_set', 'Copy an image set.', ['datastore_id', 'source_image_set_id', 'copy_image_set_information', 'source_datastore_id'])],
   ['untag_resource', 'write medium high', tool('untag_resource', 'Remove tags from a resource.', ['resource_arn', 'tag_keys'])],
   ['apply_yaml', 'write medium high', tool('apply_yaml', 'Apply a Kubernetes YAML from a local file.', ['yaml_path', 'cluster_name', 'namespace', 'force'])],
   ['slack_post_message', 'write high high', tool('slack_post_message', 'Post a new message to a Slack channel', ['channel_id', 'text'])],
   ['send_email', 'write high high', tool('send_email', 'Sends an email to the given recipients.', ['to', 'subject', 'body'])],
+  ['attach_role_policy', 'write high high', tool('attach_role_policy', 'Attaches the specified managed policy to the specified IAM role.', ['role_name', 'policy_arn'])],
+  ['put_role_policy', 'write high high', tool('put_role_policy', 'Adds or updates an inline policy document that is embedded in the specified IAM role.', ['role_name', 'policy_name', 'policy_document'])],
+  ['update_retention_policy (made up: not an access policy)', 'write medium high', tool('update_retention_policy', 'Update the log retention policy.', ['days'])],
+  ['run_pipeline (running a defined job writes)', 'write medium high', tool('run_pipeline', 'This tool triggers a new CircleCI pipeline and returns the URL to monitor its progress.', ['params'])],
+  ['browser_navigate (driving a browser writes)', 'write medium high', tool('browser_navigate', 'Navigate to a URL', ['url'])],
+  ['browser_tabs (coordinated lead verbs)', 'write medium medium', tool('browser_tabs', 'List, create, close, or select a browser tab.', ['action', 'index', 'url'])],
+  ['API-post-page (post without a message does not publish)', 'write medium medium', tool('API-post-page', 'Notion | Create a page', ['parent', 'properties'])],
   ['create_price', 'write medium high', tool('create_price', 'This tool will create a price in Stripe.', ['product', 'unit_amount', 'currency'])],
   // destructive
   ['delete_entities', 'destructive high high', tool('delete_entities', 'Delete multiple entities and their associated relations from the knowledge graph', ['entityNames'], DESTRUCTIVE)],
@@ -59,6 +73,8 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['evaluate_script', 'execute critical high', tool('evaluate_script', 'Evaluate a JavaScript function inside the currently selected page. Returns the response as JSON so returned values have to JSON-serializable.', ['function', 'args'])],
   ['browser_evaluate', 'execute critical high', tool('browser_evaluate', 'Execute a JavaScript expression in the page context.', ['session_id', 'expression'])],
   ['call_aws', 'execute critical high', tool('call_aws', 'DEPRECATION NOTICE: The AWS API MCP server is entering end of development.\n    Execute AWS CLI commands with validation and proper error handling.', ['cli_command', 'max_results'], { title: 'Execute AWS CLI commands', readOnlyHint: false, destructiveHint: true, openWorldHint: true })],
+  ['firecrawl_interact (runs browser code: weak signals from two sources)', 'execute critical low', tool('firecrawl_interact', 'Open or reuse a live browser session to navigate a page, click controls, fill fields, or run browser code. Provide either `url` or `scrapeId`, and either a natural-language `prompt` or executable `code`.', ['scrapeId', 'url', 'prompt', 'code', 'language'])],
+  ['execute_sentry_tool (running an unnamed thing: weak from two sources)', 'execute critical low', tool('execute_sentry_tool', 'Execute an available Sentry MCP tool discovered through search_sentry_tools.', ['toolName', 'params'])],
   ['bash (made up: a bare noun)', 'execute critical high', tool('bash', 'Run a bash command in a persistent shell session', ['command'])],
   // financial
   ['create_refund', 'financial critical high', tool('create_refund', 'This tool will refund a payment intent in Stripe.', ['payment_intent', 'amount'])],

@@ -7,6 +7,7 @@ import {
   DESTRUCTIVE_VERBS,
   ESCALATIONS,
   EVALUATE_VERBS,
+  FLAG_TABLE,
   EXECUTE_VERBS,
   MONEY_VERBS,
   READ_VERBS,
@@ -14,7 +15,7 @@ import {
   SUFFICIENT_SCORE,
   WRITE_VERBS,
 } from '../../src/core/classify/rules.ts';
-import { extractEvidence, findNameVerbs, leadSentence, splitName } from '../../src/core/classify/signals.ts';
+import { extractEvidence, findNameVerbs, leadSentence, nameKey, splitName } from '../../src/core/classify/signals.ts';
 import { CATEGORIES, EVIDENCE_SOURCES, VerdictSchema, type Evidence, type Tool } from '../../src/core/schema.ts';
 import { CASES, tool } from './classify-cases.ts';
 
@@ -52,8 +53,17 @@ describe('classifyTool', () => {
     expect(classifyTool(tool('widget', 'Retrieves the widget.', [], { readOnlyHint: true })).category).toBe('read');
   });
 
-  test('a tool with nothing but a name gets no evidence, write, low confidence', () => {
-    expect(classifyTool({ name: 'frobnicate' })).toEqual({ name: 'frobnicate', category: 'write', risk: 'medium', confidence: 'low', evidence: [] });
+  test('a tool with nothing but a name gets no evidence, write, low confidence, and the spec defaults as suggestions', () => {
+    expect(classifyTool({ name: 'frobnicate' })).toEqual({
+      name: 'frobnicate',
+      category: 'write',
+      risk: 'medium',
+      confidence: 'low',
+      evidence: [],
+      flags: [],
+      findings: [],
+      suggestedAnnotations: { readOnlyHint: false, destructiveHint: true, openWorldHint: false },
+    });
   });
 
   test('destructiveHint: not set is distinct from false (MCP default: destructive when readOnlyHint is false)', () => {
@@ -138,6 +148,31 @@ describe('description phrases', () => {
     expect(classifyTool(tool('run_script', 'Runs the saved report.', ['query'])).category).toBe('execute');
   });
 
+  test.each([
+    ['List, create, close, or select a browser tab.', 'list create close select'],
+    ['Move or rename files and directories.', 'move rename'],
+    ['Reads and writes files.', 'read write'],
+    ['Lists tags, labels and comments.', 'list'],
+    ['Only requests that failed are returned.', ''],
+    ['Permanently delete a monitor.', 'delete'],
+  ])('lead verbs of %j: %s', (description, verbs) => {
+    const lead = extractEvidence(tool('x', description)).flatMap((e) => (/^description-verb-([a-z]+)/.exec(e.signal)?.[1] ?? []));
+    expect(lead.join(' ')).toBe(verbs);
+  });
+
+  test.each([
+    ['Run a read-only SQL query against the logs.', 'read'],
+    ['Run an aggregation against a MongoDB collection.', 'write'],
+    ['Runs the nightly pipeline.', 'write'],
+    ['Run browser code in the page.', 'execute'],
+    ['Generate Azure CLI commands for a goal.', 'read'],
+    ['Generate documentation files in the repository.', 'write'],
+    ['Open a URL in the simulator.', 'write'],
+    ['Open specific nodes in the knowledge graph.', 'read'],
+  ])('%j reads as %s', (description, category) => {
+    expect(classifyTool(tool('thing', description)).category).toBe(category);
+  });
+
   test('reading financial data is not financial', () => {
     expect(classifyTool(tool('list_refunds', 'List all refunds.', ['limit'])).category).toBe('read');
     expect(classifyTool(tool('get_invoice', 'Retrieves an invoice.', ['invoice', 'amount'])).category).toBe('read');
@@ -175,6 +210,11 @@ describe('names', () => {
     ['build_and_push_image_to_ecr', 'build push'],
     ['drag_and_drop', 'drag'],
     ['prompt_understanding', ''],
+    ['get_network_request', 'get'],
+    ['browser_network_request', ''],
+    ['merge_merge_request', 'merge'],
+    ['hosting_searchWordPressPluginsV1', 'search'],
+    ['firecrawl_monitor_run', 'run'],
   ])('%s: action verb %j', (name, verbs) => {
     const words = splitName(name);
     expect(findNameVerbs(words).map((i) => words[i]?.lower).join(' ')).toBe(verbs);
@@ -202,12 +242,31 @@ describe('tables', () => {
     for (const e of ESCALATIONS) expect(e.from).toBe(BASE_RISK[e.category]);
   });
 
-  test('every escalation is reached by some case', () => {
-    const reached = new Set(CASES.map(([, , t]) => classifyTool(t)).filter((v) => v.risk !== BASE_RISK[v.category]).map((v) => `${v.category} ${v.risk}`));
-    expect([...reached].sort()).toEqual(ESCALATIONS.map((e) => `${e.category} ${e.to}`).sort());
+  test('every escalation is reached by some case, and every risk above the base has a documented cause', () => {
+    const verdicts = CASES.map(([, , t]) => classifyTool(t));
+    const byEvidence = verdicts.filter((v) => v.risk !== BASE_RISK[v.category] && v.evidence.some((e) => e.category === v.category && e.raises === v.risk));
+    expect([...new Set(byEvidence.map((v) => `${v.category} ${v.risk}`))].sort()).toEqual(ESCALATIONS.map((e) => `${e.category} ${e.to}`).sort());
+    for (const v of verdicts.filter((x) => x.risk !== BASE_RISK[x.category])) {
+      const causes = [
+        ...ESCALATIONS.filter((e) => e.category === v.category && e.to === v.risk),
+        ...v.evidence.filter((e) => e.raises === v.risk),
+        ...v.flags.filter((f) => f.raises === v.risk && FLAG_TABLE.some((r) => r.flag === f.flag && r.risk === v.risk)),
+      ];
+      expect(causes.length, `${v.name} is ${v.category} at ${v.risk}`).toBeGreaterThan(0);
+    }
   });
 
   test('every case’s evidence points to categories that exist', () => {
     for (const [, , t] of CASES) for (const c of categoriesOf(extractEvidence(t))) expect(CATEGORIES).toContain(c);
+  });
+});
+
+describe('nameKey', () => {
+  test.each(['filePath', 'output_dir_path', 'HTTPRequest', 'ListS3Buckets', 'api-key', 'x', '', '__', 'ünïcode.Tool', 'requestFilePath'])('%j is splitName joined', (name) => {
+    expect(nameKey(name)).toBe(
+      splitName(name)
+        .map((w) => w.lower)
+        .join('_'),
+    );
   });
 });

@@ -66,7 +66,10 @@ describe('renderRationale', () => {
   test('a less risky reading that is riskier in risk keeps the risk, and says so', () => {
     const lines = renderRationale(classifyTool(tool('bulk_delete_invoices', 'Delete many invoices at once.')));
     expect(lines[0]).toBe('Classified as financial, risk critical: the name mentions “invoices”; the description says “invoices”.');
-    expect(lines[1]).toMatch(/^Evidence for destructive \(the name mentions “bulk”; .*\) is outweighed for the category, but the risk stays critical/);
+    expect(lines[1]).toBe(
+      'The risk is critical rather than high, the level for financial tools, because the evidence for destructive (the name mentions “bulk”; the name\'s verb is “delete”; the description\'s lead verb is “Delete”) puts it at critical on its own, and a riskier category never lowers the risk.',
+    );
+    expect(lines.filter((l) => l.startsWith('Evidence for destructive'))).toEqual([]);
   });
 
   test('no evidence: the default is stated as such', () => {
@@ -89,12 +92,28 @@ describe('renderRationale', () => {
 });
 
 describe('checkVerdict', () => {
-  test.each(catalogTools())('%s: verdict, evidence and rationale agree', (_id, t) => {
-    expect(checkVerdict(classifyTool(t))).toEqual([]);
+  test.each(catalogTools())('%s: verdict, evidence, flags, findings and rationale agree', (_id, t) => {
+    expect(checkVerdict(classifyTool(t), t)).toEqual([]);
   });
 
   test.each(CASES)('%s: consistent', (_label, _expected, t) => {
-    expect(checkVerdict(classifyTool(t))).toEqual([]);
+    expect(checkVerdict(classifyTool(t), t)).toEqual([]);
+  });
+
+  const flagged = classifyTool(tool('delete_branch', 'Delete a branch.', ['branch'], { readOnlyHint: true }));
+  const permission = classifyTool(tool('policy_update', 'Update a Cedar policy.', ['policy_id']));
+  test.each([
+    ['a dropped flag', { ...permission, flags: [] }, /risk is high but the evidence gives medium|flags is \[\]/],
+    ['a flag without its least risk', { ...permission, flags: permission.flags.map(({ raises: _r, ...f }) => f) }, /flags is/],
+    ['a changed suggestion', { ...flagged, suggestedAnnotations: { readOnlyHint: true, openWorldHint: false } }, /suggestedAnnotations/],
+    ['a finding whose message is not its own', { ...flagged, findings: flagged.findings.map((f) => ({ ...f, message: 'All good.' })) }, /does not say what its fields say/],
+  ] as Array<[string, Verdict, RegExp]>)('catches %s', (_label, tampered, problem) => {
+    expect(checkVerdict(tampered).join('\n')).toMatch(problem);
+  });
+
+  test('given the tool, it catches findings that are not those of its annotations', () => {
+    const t = tool('delete_branch', 'Delete a branch.', ['branch'], { readOnlyHint: true });
+    expect(checkVerdict({ ...classifyTool(t), findings: [] }, t).join('\n')).toMatch(/findings are not those of the declared annotations/);
   });
 
   const verdict = classifyTool(tool('delete_image_set', 'Delete an image set.'));
@@ -114,5 +133,13 @@ describe('checkVerdict', () => {
     expect(checkRationale({ category: 'destructive', risk: 'high' }, ['Classified as destructive, risk critical: x.'])).not.toEqual([]);
     expect(checkRationale({ category: 'destructive', risk: 'high' }, ['Classified as destructive, risk high: x.', 'Classified as read, risk low: y.'])).not.toEqual([]);
     expect(checkRationale({ category: 'destructive', risk: 'high' }, [])).not.toEqual([]);
+  });
+
+  test('checkRationale catches a later sentence that states another risk', () => {
+    const head = 'Classified as write, risk high: x.';
+    expect(checkRationale({ category: 'write', risk: 'high' }, [head, 'The risk is high rather than medium, because y.'])).toEqual([]);
+    expect(checkRationale({ category: 'write', risk: 'high' }, [head, 'The risk is critical rather than medium, because y.'])).not.toEqual([]);
+    expect(checkRationale({ category: 'write', risk: 'high' }, [head, 'It is flagged for z, so its risk is never below high: y.'])).toEqual([]);
+    expect(checkRationale({ category: 'write', risk: 'medium' }, ['Classified as write, risk medium: x.', 'It is flagged for z, so its risk is never below high: y.'])).not.toEqual([]);
   });
 });

@@ -1,19 +1,26 @@
 /**
- * From evidence to a verdict. A pure function of the evidence alone, so anyone holding a verdict
- * can recompute its category, risk and confidence (`checkVerdict` in `rationale.ts` does).
+ * From evidence to a verdict. A pure function of the evidence (and, for findings, of the declared
+ * annotations), so anyone holding a verdict can recompute its category, risk, confidence and flags
+ * (`checkVerdict` in `rationale.ts` does).
  */
 import {
   CATEGORIES,
   EVIDENCE_SOURCES,
+  FLAGS,
   RISK_LEVELS,
   type Category,
   type Confidence,
   type Evidence,
   type EvidenceSource,
+  type Flag,
+  type FlagEvidence,
   type Risk,
+  type ToolAnnotations,
   type Verdict,
+  type VerdictFlag,
 } from '../schema.ts';
-import { BASE_RISK, DEFAULT_CATEGORY, STRENGTH_POINTS, SUFFICIENT_SCORE } from './rules.ts';
+import { reconcile, suggestAnnotations } from './reconcile.ts';
+import { BASE_RISK, DEFAULT_CATEGORY, FLAG_TABLE, STRENGTH_POINTS, SUFFICIENT_SCORE } from './rules.ts';
 
 /** How severe a category is: its index in `CATEGORIES` (read … financial). */
 export function categoryRank(category: Category): number {
@@ -42,6 +49,43 @@ export function categoryScore(evidence: readonly Evidence[], category: Category)
   return score;
 }
 
+/** A flag's score, counted like a category's: per source the strongest piece. */
+export function flagScore(evidence: readonly FlagEvidence[], flag: Flag): number {
+  let score = 0;
+  for (const source of EVIDENCE_SOURCES) {
+    let best = 0;
+    for (const e of evidence) {
+      if (e.source === source && e.flag === flag) best = Math.max(best, STRENGTH_POINTS[e.strength]);
+    }
+    score += best;
+  }
+  return score;
+}
+
+/** The `FLAG_TABLE` row of a flag. */
+export function flagRow(flag: Flag): (typeof FLAG_TABLE)[number] {
+  const row = FLAG_TABLE.find((r) => r.flag === flag);
+  if (row === undefined) throw new Error(`no FLAG_TABLE row for ${flag}`);
+  return row;
+}
+
+/**
+ * The flags the evidence establishes on a verdict of `category`, in `FLAGS` order, each with all
+ * of its evidence and, when its row has one and a strong signal supports it, the least risk it allows.
+ */
+export function establishFlags(flagEvidence: readonly FlagEvidence[], category: Category): VerdictFlag[] {
+  return FLAGS.flatMap((flag) => {
+    const row = flagRow(flag);
+    if (row.notOn.includes(category) || flagScore(flagEvidence, flag) < SUFFICIENT_SCORE) return [];
+    // Keys in schema order (flag, raises, evidence): the CLI prints them as built.
+    const evidence = flagEvidence.filter((e) => e.flag === flag).map((e) => ({ ...e }));
+    // Only a flag with a strong signal holds the risk up: weak hints from two sources show it, no more.
+    const raises = row.risk !== undefined && evidence.some((e) => e.strength === 'strong') ? row.risk : undefined;
+    const entry: VerdictFlag = raises === undefined ? { flag, evidence } : { flag, raises, evidence };
+    return [entry];
+  });
+}
+
 export interface Assessment {
   category: Category;
   risk: Risk;
@@ -62,9 +106,15 @@ export interface Assessment {
   outweighed: Category[];
   /** True when `read` is established but the verdict is not: a claim of no side effects lost. */
   contested: boolean;
+  /** Established flags (`establishFlags`). */
+  flags: VerdictFlag[];
+  /** The risk from the category alone: `ownRisk`, raised by `heldBy`. */
+  categoryRisk: Risk;
+  /** Flags whose least risk is above `categoryRisk`: they set `risk`. */
+  raisedByFlags: Flag[];
 }
 
-export function assess(evidence: readonly Evidence[]): Assessment {
+export function assess(evidence: readonly Evidence[], flagEvidence: readonly FlagEvidence[] = []): Assessment {
   const established = CATEGORIES.filter((c) => categoryScore(evidence, c) >= SUFFICIENT_SCORE);
   const riskiest = established[established.length - 1];
   const category = riskiest ?? DEFAULT_CATEGORY;
@@ -80,7 +130,11 @@ export function assess(evidence: readonly Evidence[]): Assessment {
   // The riskier reading also holds for risk: an established execute reading keeps a financial verdict critical.
   const outweighed = established.filter((c) => categoryRank(c) < rank);
   const heldBy = outweighed.filter((c) => riskRank(riskOf(c)) > riskRank(ownRisk));
-  const risk = heldBy.reduce<Risk>((r, c) => maxRisk(r, riskOf(c)), ownRisk);
+  const categoryRisk = heldBy.reduce<Risk>((r, c) => maxRisk(r, riskOf(c)), ownRisk);
+  // A flag with a least risk (permission change, credential access) holds the risk up to it.
+  const flags = establishFlags(flagEvidence, category);
+  const raisedByFlags = flags.flatMap((f) => (f.raises !== undefined && riskRank(f.raises) > riskRank(categoryRisk) ? [f.flag] : []));
+  const risk = flags.reduce<Risk>((r, f) => (f.raises === undefined ? r : maxRisk(r, f.raises)), categoryRisk);
 
   const supporting = evidence.filter((e) => e.category === category);
   const supportingSources = EVIDENCE_SOURCES.filter((s) => supporting.some((e) => e.source === s));
@@ -104,11 +158,34 @@ export function assess(evidence: readonly Evidence[]): Assessment {
     supportingSources,
     outweighed,
     contested,
+    flags,
+    categoryRisk,
+    raisedByFlags,
   };
 }
 
-/** The verdict the evidence supports. `classifyTool` is `verdictFromEvidence(name, extractEvidence(tool))`. */
-export function verdictFromEvidence(name: string, evidence: readonly Evidence[]): Verdict {
-  const { category, risk, confidence } = assess(evidence);
-  return { name, category, risk, confidence, evidence: evidence.map((e) => ({ ...e })) };
+/**
+ * The verdict the evidence supports. `classifyTool` is `verdictFromEvidence(tool.name,
+ * evidence, flagEvidence, tool.annotations)` with the evidence of `extractSignals(tool)`. The
+ * declared annotations only decide the findings (hints that the evidence contradicts); what they
+ * say about the category is already in `evidence`.
+ */
+export function verdictFromEvidence(
+  name: string,
+  evidence: readonly Evidence[],
+  flagEvidence: readonly FlagEvidence[] = [],
+  declared?: ToolAnnotations,
+): Verdict {
+  const a = assess(evidence, flagEvidence);
+  const copy = evidence.map((e) => ({ ...e }));
+  return {
+    name,
+    category: a.category,
+    risk: a.risk,
+    confidence: a.confidence,
+    evidence: copy,
+    flags: a.flags,
+    findings: reconcile(a, copy, flagEvidence, declared),
+    suggestedAnnotations: suggestAnnotations(a, copy, a.flags),
+  };
 }

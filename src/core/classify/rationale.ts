@@ -1,88 +1,61 @@
 /**
  * The “why” on a tool page: plain-text sentences (never HTML) rendered only from a verdict and its
  * evidence. The first sentence states the category and risk exactly as the badge does; the rest
- * explain escalation, confidence, and the evidence that lost. `checkVerdict` proves it for any
- * verdict, so a test can run it over the whole catalog.
+ * explain what set the risk, the flags, the findings, the confidence, and the evidence that lost.
+ * `checkVerdict` proves it for any verdict, so a test can run it over the whole catalog.
  */
-import { CATEGORIES, VerdictSchema, type Evidence, type EvidenceSource, type Verdict } from '../schema.ts';
-import { assess, categoryRank, categoryScore } from './decide.ts';
-import { SUFFICIENT_SCORE } from './rules.ts';
+import { CATEGORIES, RISK_LEVELS, VerdictSchema, type Category, type FlagEvidence, type Risk, type Tool, type Verdict } from '../schema.ts';
+import { assess, categoryRank, categoryScore, riskRank, type Assessment } from './decide.ts';
+import { finding, reconcile, suggestAnnotations } from './reconcile.ts';
+import { BASE_RISK, FLAG_TABLE, SUFFICIENT_SCORE } from './rules.ts';
+import { SOURCE_NAMES, list, phrases } from './wording.ts';
 
-const SOURCE_NAMES: Readonly<Record<EvidenceSource, string>> = {
-  name: 'the name',
-  description: 'the description',
-  parameter: 'the parameters',
-  annotation: 'the annotations',
-};
-
-interface Wording {
-  /** Text before the quoted match, e.g. `the description says `. */
-  lead: string;
-  /** The match in curly quotes, or '' when the wording has none. */
-  quoted: string;
-  /** Text after the quoted match. */
-  tail: string;
-}
-
-function wording(e: Evidence): Wording {
-  const quoted = `“${e.match}”`;
-  const w = (lead: string, tail = ''): Wording => ({ lead, quoted, tail });
-  const oneWord = /^[\p{L}\p{N}'’-]+$/u.test(e.match);
-  switch (e.source) {
-    case 'name':
-      if (e.signal.endsWith('-query')) return w('the name says ', ', and running a query reads data');
-      if (e.signal.startsWith('name-verb-')) return oneWord ? w("the name's verb is ") : w('the name says ');
-      if (e.signal.startsWith('name-topic-')) return w('the name ends in ', ', so it documents a topic');
-      return w('the name mentions ');
-    case 'description':
-      if (e.signal.endsWith('-query')) return w('the description leads with ', ', and running a query reads data');
-      if (e.signal.startsWith('description-verb-')) return oneWord ? w("the description's lead verb is ") : w('the description leads with ');
-      return w('the description says ');
-    case 'parameter':
-      return w('it takes a parameter ');
-    case 'annotation':
-      if (e.signal === 'annotation-destructive-default') {
-        return { lead: 'it declares “readOnlyHint: false” without destructiveHint, which the MCP spec reads as destructive', quoted: '', tail: '' };
-      }
-      return w('the server declares ');
-  }
-}
-
-/** How one piece of evidence reads in a sentence: `the name's verb is “delete”`. */
-export function describeEvidence(e: Evidence): string {
-  const { lead, quoted, tail } = wording(e);
-  return `${lead}${quoted}${tail}`;
-}
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  if (items.length === 2) return `${items[0]} and ${items[1]}`;
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/**
- * The evidence as one clause list, in evidence order; matches with the same wording are grouped
- * where the first of them appears (`the description says “Permanently” and “removes”`).
- */
-function phrases(evidence: readonly Evidence[]): string {
-  const groups: Array<{ lead: string; quoted: string[]; tail: string }> = [];
-  for (const e of evidence) {
-    const w = wording(e);
-    const same = w.quoted !== '' && w.tail === '' ? groups.find((g) => g.lead === w.lead && g.tail === '' && g.quoted.length > 0) : undefined;
-    if (same !== undefined) same.quoted.push(w.quoted);
-    else groups.push({ lead: w.lead, quoted: w.quoted === '' ? [] : [w.quoted], tail: w.tail });
-  }
-  return groups.map((g) => `${g.lead}${list(g.quoted)}${g.tail}`).join('; ');
-}
+export { describeEvidence } from './wording.ts';
 
 /** The sentence prefix that must open every rationale. */
 export function verdictHeadline(verdict: Pick<Verdict, 'category' | 'risk'>): string {
   return `Classified as ${verdict.category}, risk ${verdict.risk}:`;
 }
 
-export function renderRationale(verdict: Verdict): string[] {
-  const a = assess(verdict.evidence);
+function flagLabel(flag: Verdict['flags'][number]['flag']): string {
+  return FLAG_TABLE.find((r) => r.flag === flag)?.label ?? flag;
+}
+
+/** Every flag's evidence, as the verdict carries it. */
+function flagEvidenceOf(verdict: Pick<Verdict, 'flags'>): FlagEvidence[] {
+  return verdict.flags.flatMap((f) => f.evidence);
+}
+
+/** The risk a category's own evidence gives it: its base risk, raised by its escalating evidence. */
+function riskOf(verdict: Verdict, c: Category): Risk {
+  return verdict.evidence.reduce<Risk>((r, e) => (e.category === c && e.raises !== undefined && riskRank(e.raises) > riskRank(r) ? e.raises : r), BASE_RISK[c]);
+}
+
+/** The sentence that says why the risk is above the category's base risk, naming what sets it. */
+function riskSentences(verdict: Verdict, a: Assessment): { sentences: string[]; binding: Category[] } {
   const { category, risk } = verdict;
+  if (risk === a.baseRisk) return { sentences: [], binding: [] };
+  const reasons: string[] = [];
+  const sentences: string[] = [];
+  if (a.escalatedBy.length > 0 && a.ownRisk === risk) reasons.push(phrases(a.escalatedBy));
+  const binding = a.heldBy.filter((c) => riskOf(verdict, c) === risk);
+  for (const c of binding) {
+    const about = phrases(verdict.evidence.filter((e) => e.category === c));
+    reasons.push(`the evidence for ${c} (${about}) puts it at ${risk} on its own, and a riskier category never lowers the risk`);
+  }
+  for (const f of verdict.flags) {
+    if (f.raises === risk && a.raisedByFlags.includes(f.flag)) reasons.push(`it is flagged for ${flagLabel(f.flag)}`);
+  }
+  sentences.push(`The risk is ${risk} rather than ${a.baseRisk}, the level for ${category} tools, because ${reasons.join('; ')}.`);
+  if (a.escalatedBy.length > 0 && a.ownRisk !== risk) {
+    sentences.push(`On its own the ${category} evidence would make it ${a.ownRisk}, because ${phrases(a.escalatedBy)}.`);
+  }
+  return { sentences, binding };
+}
+
+export function renderRationale(verdict: Verdict): string[] {
+  const a = assess(verdict.evidence, flagEvidenceOf(verdict));
+  const { category } = verdict;
   const supporting = verdict.evidence.filter((e) => e.category === category);
   const sentences: string[] = [];
 
@@ -95,15 +68,14 @@ export function renderRationale(verdict: Verdict): string[] {
     );
   }
 
-  if (a.escalatedBy.length > 0) {
-    sentences.push(`The risk is ${a.ownRisk} rather than ${a.baseRisk}, the level for ${category} tools, because ${phrases(a.escalatedBy)}.`);
+  const risk = riskSentences(verdict, a);
+  sentences.push(...risk.sentences);
+
+  for (const f of verdict.flags) {
+    const floor = f.raises === undefined ? '' : `, so its risk is never below ${f.raises}`;
+    sentences.push(`It is flagged for ${flagLabel(f.flag)}${floor}: ${phrases(f.evidence)}.`);
   }
-  for (const c of a.heldBy) {
-    const about = phrases(verdict.evidence.filter((e) => e.category === c));
-    sentences.push(
-      `Evidence for ${c} (${about}) is outweighed for the category, but the risk stays ${risk}, as that reading alone would be: a riskier category never lowers the risk.`,
-    );
-  }
+  for (const f of verdict.findings) sentences.push(f.message);
 
   if (verdict.confidence === 'high') {
     sentences.push(`Confidence high: ${list(a.supportingSources.map((s) => SOURCE_NAMES[s]))} agree.`);
@@ -111,7 +83,7 @@ export function renderRationale(verdict: Verdict): string[] {
     sentences.push(
       a.contested
         ? 'Confidence medium: other evidence says it only reads.'
-        : `Confidence medium: only ${SOURCE_NAMES[a.supportingSources[0] ?? 'name']} points to it.`,
+        : `Confidence medium: only ${SOURCE_NAMES[a.supportingSources[0] ?? 'name']} ${a.supportingSources[0] === 'parameter' || a.supportingSources[0] === 'annotation' ? 'point' : 'points'} to it.`,
     );
   } else {
     sentences.push(
@@ -123,7 +95,7 @@ export function renderRationale(verdict: Verdict): string[] {
     );
   }
 
-  const others = [...CATEGORIES].reverse().filter((c) => c !== category && !a.heldBy.includes(c) && verdict.evidence.some((e) => e.category === c));
+  const others = [...CATEGORIES].reverse().filter((c) => c !== category && !risk.binding.includes(c) && verdict.evidence.some((e) => e.category === c));
   for (const c of others) {
     const about = phrases(verdict.evidence.filter((e) => e.category === c));
     const established = categoryScore(verdict.evidence, c) >= SUFFICIENT_SCORE;
@@ -136,6 +108,8 @@ export function renderRationale(verdict: Verdict): string[] {
   return sentences;
 }
 
+const LEVEL = RISK_LEVELS.join('|');
+
 /** Problems with a rendered rationale for `verdict`; empty when it agrees with the badge. */
 export function checkRationale(verdict: Pick<Verdict, 'category' | 'risk'>, sentences: readonly string[]): string[] {
   const problems: string[] = [];
@@ -146,6 +120,16 @@ export function checkRationale(verdict: Pick<Verdict, 'category' | 'risk'>, sent
   sentences.forEach((s, i) => {
     if (i > 0 && s.startsWith('Classified as')) problems.push(`sentence ${i + 1} states a verdict again: ${s}`);
     if (s.trim() === '' || !s.endsWith('.')) problems.push(`sentence ${i + 1} is not a complete sentence: ${s}`);
+    // Every statement about the final risk names the badge's risk; every lower bound is at most it.
+    for (const m of s.matchAll(new RegExp(`\\bThe risk is (${LEVEL})\\b`, 'g'))) {
+      if (m[1] !== verdict.risk) problems.push(`sentence ${i + 1} says the risk is ${m[1] ?? ''}, the badge says ${verdict.risk}: ${s}`);
+    }
+    for (const m of s.matchAll(new RegExp(`\\bnever below (${LEVEL})\\b`, 'g'))) {
+      const level = RISK_LEVELS.find((r) => r === m[1]);
+      if (level !== undefined && riskRank(level) > riskRank(verdict.risk)) {
+        problems.push(`sentence ${i + 1} puts the risk at least at ${level}, above the badge's ${verdict.risk}: ${s}`);
+      }
+    }
   });
   for (const c of CATEGORIES) {
     if (c !== verdict.category && first?.startsWith(`Classified as ${c},`)) problems.push(`the first sentence names category ${c}`);
@@ -154,21 +138,34 @@ export function checkRationale(verdict: Pick<Verdict, 'category' | 'risk'>, sent
 }
 
 /**
- * Problems with a verdict: schema, evidence that does not recompute to the same category, risk
- * and confidence, or a rationale that disagrees with it. Empty when consistent.
+ * Problems with a verdict: schema, evidence that does not recompute to the same category, risk,
+ * confidence, flags and suggested annotations, findings whose message is not their own, a
+ * rationale that disagrees with it, and (given the tool) findings that are not those of its
+ * declared annotations. Empty when consistent.
  */
-export function checkVerdict(verdict: Verdict): string[] {
+export function checkVerdict(verdict: Verdict, tool?: Tool): string[] {
   const parsed = VerdictSchema.safeParse(verdict);
   if (!parsed.success) return parsed.error.issues.map((i) => `${verdict.name}: ${i.path.join('.')}: ${i.message}`);
   const problems: string[] = [];
-  const a = assess(verdict.evidence);
+  const flagEvidence = flagEvidenceOf(verdict);
+  const a = assess(verdict.evidence, flagEvidence);
   const fields = [
     ['category', a.category, verdict.category],
     ['risk', a.risk, verdict.risk],
     ['confidence', a.confidence, verdict.confidence],
+    ['flags', JSON.stringify(a.flags), JSON.stringify(verdict.flags)],
+    ['suggestedAnnotations', JSON.stringify(suggestAnnotations(a, verdict.evidence, a.flags)), JSON.stringify(verdict.suggestedAnnotations)],
   ] as const;
   for (const [field, expected, actual] of fields) {
     if (expected !== actual) problems.push(`${verdict.name}: ${field} is ${actual} but the evidence gives ${expected}`);
+  }
+  for (const f of verdict.findings) {
+    const again = finding(f.kind, f.declared, f.expected, f.reading, f.evidence);
+    if (again.message !== f.message || again.annotation !== f.annotation) problems.push(`${verdict.name}: finding ${f.kind} does not say what its fields say`);
+  }
+  if (tool !== undefined) {
+    const expected = JSON.stringify(reconcile(a, verdict.evidence, flagEvidence, tool.annotations));
+    if (expected !== JSON.stringify(verdict.findings)) problems.push(`${verdict.name}: findings are not those of the declared annotations: expected ${expected}`);
   }
   for (const p of checkRationale(verdict, renderRationale(verdict))) problems.push(`${verdict.name}: ${p}`);
   return problems;

@@ -1,11 +1,13 @@
 /**
  * The classifier's tables: every word, phrase and parameter name it reacts to, what each points
- * to, and how evidence becomes a category, a risk and a confidence. Data only (plus tiny lookups);
- * `signals.ts` applies the word tables, `decide.ts` applies the scoring tables.
+ * to, and how evidence becomes a category, a risk, a confidence and flags (`FLAG_TABLE`); how
+ * declared annotations become findings (`FINDING_RULES`) and which annotations the catalog
+ * suggests (`SUGGESTION_RULES`). Data only (plus tiny lookups); `signals.ts` applies the word
+ * tables, `decide.ts` the scoring tables, `reconcile.ts` the last two.
  *
  * Keep the verb sets disjoint (a test checks it): a word means one thing.
  */
-import type { Category, Confidence, Risk, Strength } from '../schema.ts';
+import type { AnnotationHint, Category, Confidence, Flag, FindingKind, Risk, Strength } from '../schema.ts';
 
 // ---------------------------------------------------------------------------------------------
 // From evidence to a verdict.
@@ -47,6 +49,12 @@ export const BASE_RISK: Readonly<Record<Category, Risk>> = {
  */
 export const RISK_FLOOR_RULE = 'never below the risk of another established category';
 
+/**
+ * The flags' part of the risk: a flag with a least risk in `FLAG_TABLE` (credential access,
+ * permission change) holds the verdict at or above it when a strong signal supports the flag.
+ */
+export const FLAG_FLOOR_RULE = 'never below the least risk of an established flag that a strong signal supports (see FLAG_TABLE)';
+
 /** How confidence is decided (`decide.ts`), as data for the README. */
 export const CONFIDENCE_RULES: readonly { confidence: Confidence; when: string }[] = [
   {
@@ -66,14 +74,16 @@ export const READ_VERBS: ReadonlySet<string> = new Set([
   'get', 'list', 'read', 'search', 'find', 'fetch', 'query', 'describe', 'show', 'view', 'lookup',
   'retrieve', 'download', 'check', 'count', 'inspect', 'browse', 'explore', 'scan', 'analyze',
   'analyse', 'validate', 'verify', 'preview', 'tail', 'diff', 'compare', 'summarize', 'summarise',
-  'explain', 'suggest', 'recommend', 'calculate', 'estimate', 'ping', 'echo', 'navigate', 'snapshot',
-  'screenshot', 'capture', 'hover', 'scroll', 'wait', 'poll', 'watch', 'monitor', 'lint', 'troubleshoot',
+  'explain', 'suggest', 'recommend', 'calculate', 'estimate', 'ping', 'echo', 'snapshot',
+  'screenshot', 'capture', 'wait', 'poll', 'watch', 'monitor', 'lint', 'troubleshoot',
   'diagnose', 'extract', 'parse', 'convert', 'translate', 'open', 'load', 'print', 'discover', 'detect',
-  'identify', 'grep', 'resolve', 'measure', 'export', 'look', 'sample', 'test',
+  'identify', 'grep', 'resolve', 'measure', 'export', 'look', 'sample', 'test', 'enumerate', 'aggregate',
+  'scrape', 'crawl', 'compute', 'render', 'rank', 'rerank', 'score', 'ask', 'research', 'plan',
+  'guide',
 ]);
 
 /** Read verbs that only count at the start of a description (“Returns …”), not in names. */
-export const DESCRIPTION_READ_VERBS: ReadonlySet<string> = new Set(['return', 'provide', 'display', 'give']);
+export const DESCRIPTION_READ_VERBS: ReadonlySet<string> = new Set(['return', 'provide', 'display', 'give', 'answer']);
 
 /** Verbs that create or change things. */
 export const WRITE_VERBS: ReadonlySet<string> = new Set([
@@ -91,7 +101,8 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'record', 'track', 'remember', 'store', 'cache', 'train', 'complete', 'finish', 'cancel', 'pause',
   'resume', 'suspend', 'retry', 'dispatch', 'process', 'confirm', 'issue', 'order', 'buy',
   'purchase', 'sell', 'invite', 'change', 'manage', 'reply', 'forward', 'send', 'post', 'publish',
-  'broadcast', 'notify', 'email', 'mail', 'tweet', 'finalize',
+  'broadcast', 'notify', 'email', 'mail', 'tweet', 'finalize', 'navigate', 'hover', 'scroll', 'new',
+  'queue', 'enqueue', 'unshare', 'authorize', 'deauthorize',
 ]);
 
 /** Write verbs that reach people outside: they raise a write to `high` (see `ESCALATIONS`). */
@@ -131,12 +142,74 @@ export function verbCategory(verb: string): Category | undefined {
   return undefined;
 }
 
-/** The risk a verb escalates its category to, if any. */
+/**
+ * Outbound verbs that are as often an HTTP method or a noun (`API-post-page`, `post_search`): they
+ * reach people only when their object is a message (`MESSAGE_NOUNS`), so only then do they raise.
+ */
+export const MESSAGE_OBJECT_VERBS: ReadonlySet<string> = new Set(['post']);
+
+/** What a message-object verb must act on to count as outbound (`slack_post_message`, “Post a comment”). */
+export const MESSAGE_NOUNS: ReadonlySet<string> = new Set([
+  'message', 'messages', 'comment', 'comments', 'reply', 'replies', 'tweet', 'tweets', 'status', 'note',
+  'notes', 'announcement', 'announcements', 'thread', 'threads', 'chat', 'reaction', 'review', 'email',
+]);
+
+/** The risk a verb escalates its category to, if any (message-object verbs: see `MESSAGE_OBJECT_VERBS`). */
 export function verbRaises(verb: string): Risk | undefined {
   if (OUTBOUND_VERBS.has(verb)) return 'high';
   if (MASS_DESTRUCTIVE_VERBS.has(verb) || MONEY_VERBS.has(verb)) return 'critical';
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a verb says about the annotations a tool should declare (see `SUGGESTION_RULES`).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Write verbs whose effect is purely additive: they create something new and leave what exists
+ * as it was. The MCP spec's `destructiveHint: false` means exactly “only additive updates”, so a
+ * write is suggested `destructiveHint: false` only when every one of its verbs is here; any other
+ * write (update, set, move, click, deploy …) may change what exists and is suggested `true`, the
+ * spec's default. Left out on purpose: verbs that write to a place that may already hold something
+ * (upload, copy, import, clone, init, save, record) and verbs that set work in motion whose
+ * effects the name does not say (start, launch, trigger, dispatch, queue).
+ */
+export const ADDITIVE_VERBS: ReadonlySet<string> = new Set([
+  'create', 'add', 'insert', 'append', 'new', 'register', 'comment', 'post', 'send', 'reply', 'forward',
+  'publish', 'broadcast', 'notify', 'email', 'mail', 'tweet', 'invite', 'subscribe', 'follow', 'star',
+  'react', 'vote', 'request', 'submit', 'schedule', 'book', 'reserve', 'generate', 'make', 'fork',
+  'track', 'remember', 'store', 'provision', 'allocate', 'issue', 'order', 'buy', 'purchase', 'tag',
+  'label', 'pin', 'link', 'associate', 'attach', 'grant', 'share', 'commit',
+]);
+
+/**
+ * Verbs whose repetition with the same arguments changes nothing more (`idempotentHint: true`):
+ * setting a value, deleting a thing, switching something on.
+ */
+export const IDEMPOTENT_VERBS: ReadonlySet<string> = new Set([
+  'set', 'put', 'update', 'replace', 'upsert', 'overwrite', 'write', 'save', 'delete', 'remove', 'rm',
+  'del', 'erase', 'destroy', 'drop', 'truncate', 'purge', 'wipe', 'clear', 'reset', 'uninstall',
+  'deregister', 'unregister', 'discard', 'enable', 'disable', 'configure', 'apply', 'lock', 'unlock',
+  'archive', 'unarchive', 'mark', 'star', 'unstar', 'follow', 'unfollow', 'pin', 'unpin', 'tag', 'untag',
+  'label', 'assign', 'unassign', 'close', 'cancel', 'stop', 'pause', 'resume', 'suspend', 'approve',
+  'sync', 'synchronize', 'revoke', 'grant', 'terminate', 'kill', 'resize', 'scale', 'select', 'attach', 'detach', 'associate', 'link',
+  'unlink', 'disassociate', 'unsubscribe', 'unshare', 'deprovision', 'teardown',
+]);
+
+/**
+ * Verbs whose every call acts again (`idempotentHint: false`): each creates, sends, runs or moves
+ * money once more. A verb in neither list leaves `idempotentHint` unsuggested.
+ */
+export const NON_IDEMPOTENT_VERBS: ReadonlySet<string> = new Set([
+  'create', 'add', 'insert', 'append', 'new', 'comment', 'post', 'send', 'reply', 'forward', 'publish',
+  'broadcast', 'notify', 'email', 'mail', 'tweet', 'invite', 'submit', 'generate', 'clone', 'fork', 'copy',
+  'launch', 'provision', 'allocate', 'order', 'buy', 'purchase', 'start', 'trigger', 'dispatch', 'queue',
+  'enqueue', 'retry', 'restart', 'reboot', 'rotate', 'click', 'press', 'type', 'fill', 'drag', 'scroll',
+  'push', 'commit', 'merge', 'deploy', 'build', 'upload', 'import', 'move', 'rename', 'transfer', 'issue',
+  'book', 'reserve', 'schedule', 'request', 'register', 'record', 'track', 'execute', 'exec', 'run',
+  'eval', 'invoke', 'spawn', 'interpret', 'evaluate', 'refund', 'charge', 'pay', 'payout', 'withdraw',
+  'disburse', 'remit', 'deposit',
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Nouns: objects that change what a verb means.
@@ -147,10 +220,94 @@ export const CODE_NOUNS: ReadonlySet<string> = new Set([
   'command', 'commands', 'cmd', 'code', 'script', 'scripts', 'shell', 'bash', 'sh', 'zsh', 'powershell',
   'terminal', 'sql', 'javascript', 'js', 'python', 'expression', 'program', 'snippet', 'statement',
   'statements', 'cli', 'binary', 'executable', 'cell', 'notebook', 'repl', 'process', 'lambda',
+  'typescript', 'ruby', 'perl', 'php', 'lua',
 ]);
 
 /** A query: `run`/`execute` on one reads (unless a code noun is also there). */
-export const QUERY_NOUNS: ReadonlySet<string> = new Set(['query', 'queries', 'search', 'report', 'reports', 'promql']);
+export const QUERY_NOUNS: ReadonlySet<string> = new Set([
+  'query', 'queries', 'search', 'report', 'reports', 'promql', 'aggregation', 'aggregations', 'research',
+  'analysis', 'analyses', 'audit', 'audits', 'scan', 'scans',
+]);
+
+/**
+ * Verbs that, on something shown to a user or device (`UI_OBJECTS`), drive that interface
+ * rather than read: “Open a URL in the simulator” writes, “Open specific nodes” reads.
+ */
+export const INTERFACE_VERBS: ReadonlySet<string> = new Set(['open']);
+
+/**
+ * Read verbs that change state when their object is a stored thing with a state: resolving an
+ * issue closes it (`resolveIssue`), while resolving a library id looks it up; snapshotting a
+ * droplet makes a backup, while snapshotting a page reads it.
+ */
+export const STATEFUL_OBJECTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  resolve: new Set([
+    'issue', 'issues', 'ticket', 'tickets', 'alert', 'alerts', 'incident', 'incidents', 'thread', 'threads',
+    'conversation', 'conversations', 'comment', 'comments', 'hotspot', 'hotspots', 'finding', 'findings',
+    'vulnerability', 'vulnerabilities', 'discussion', 'discussions',
+  ]),
+  snapshot: new Set(['droplet', 'droplets', 'volume', 'volumes', 'disk', 'disks', 'instance', 'instances', 'vm', 'vms', 'database', 'databases', 'cluster', 'clusters']),
+};
+
+/** What an interface verb must act on to write (`open_url`, “Open a new tab”). */
+export const UI_OBJECTS: ReadonlySet<string> = new Set([
+  'url', 'urls', 'link', 'links', 'app', 'apps', 'application', 'applications', 'browser', 'tab', 'tabs',
+  'window', 'windows', 'simulator', 'emulator', 'dialog', 'modal',
+]);
+
+/**
+ * A predefined job: `run`/`execute` on one starts work someone already defined (`run_pipeline`),
+ * so it is a strong write, not code the agent chooses. `run` on anything else is a weak execute.
+ */
+export const JOB_NOUNS: ReadonlySet<string> = new Set([
+  'pipeline', 'pipelines', 'workflow', 'workflows', 'job', 'jobs', 'task', 'tasks', 'build', 'builds',
+  'action', 'actions', 'monitor', 'monitors', 'check', 'checks', 'test', 'tests', 'suite', 'crawl',
+  'migration', 'migrations', 'deployment', 'playbook', 'runbook', 'automation',
+]);
+
+/** Modifiers that keep code to reads: “Run a read-only SQL query”, `execute_readonly_sql`. */
+export const READ_ONLY_MODIFIERS: ReadonlySet<string> = new Set(['read-only', 'readonly']);
+
+/** Verbs that produce text: on code or a text object (`TEXT_NOUNS`) they return it and change nothing. */
+export const GENERATE_VERBS: ReadonlySet<string> = new Set(['generate']);
+
+/**
+ * What a generated thing must be for the generation to read (“Generate a JSON schema”): the first
+ * such noun of the object, unless a stored thing follows it (“Generate documentation files”).
+ */
+export const TEXT_NOUNS: ReadonlySet<string> = new Set([
+  'types', 'typings', 'summary', 'summaries', 'report', 'reports', 'documentation', 'docs', 'diagram',
+  'diagrams', 'chart', 'charts', 'text', 'description', 'descriptions', 'explanation', 'plan', 'plans',
+  'suggestion', 'suggestions', 'recommendation', 'recommendations', 'markdown', 'yaml', 'json', 'example',
+  'examples', 'template', 'templates', 'answer', 'answers', 'prompt', 'prompts', 'query', 'queries',
+  'preview', 'outline', 'changelog', 'instructions', 'guidance', 'image', 'images', 'map', 'maps', 'graph',
+  'graphs', 'spreadsheet', 'schema', 'schemas',
+]);
+
+/** Things that are stored, not returned: a text noun followed by one of these (“documentation files”) is written. */
+export const STORED_OBJECTS: ReadonlySet<string> = new Set([
+  'file', 'files', 'folder', 'folders', 'directory', 'directories', 'page', 'pages', 'document', 'documents',
+  'record', 'records', 'resource', 'resources', 'entry', 'entries', 'item', 'items', 'object', 'objects',
+]);
+
+/** Words that end a verb's object (“Deletes the secret **from** the vault”): the head noun comes before. */
+export const OBJECT_STOPS: ReadonlySet<string> = new Set([
+  'from', 'in', 'into', 'on', 'onto', 'at', 'to', 'for', 'with', 'using', 'via', 'by', 'against',
+  'within', 'across', 'that', 'which', 'based', 'when', 'if', 'so', 'as', 'through', 'inside', 'under',
+]);
+
+/**
+ * Word pairs that are one noun: neither word is a verb there (`network_request`, `merge_request`,
+ * `pull_request_review`). Only the pair counts: `merge_merge_request` still merges.
+ */
+export const COMPOUND_NOUNS: ReadonlySet<string> = new Set([
+  'network request', 'network requests', 'pull request', 'pull requests', 'merge request', 'merge requests',
+  'http request', 'http requests', 'feature request', 'feature requests', 'change request', 'change requests',
+  'access request', 'access requests', 'service request', 'dry run', 'test run', 'test runs', 'workflow run',
+  'workflow runs', 'pipeline run', 'pipeline runs', 'cron job', 'status check', 'status checks', 'health check',
+  'console message', 'console messages', 'log message', 'log messages', 'commit message', 'error message',
+  'cloud run',
+]);
 
 /** Nouns in a bare name (no verb) that mean the tool runs code. */
 export const EXECUTE_NAME_NOUNS: ReadonlySet<string> = new Set(['shell', 'bash', 'terminal', 'powershell', 'cmd', 'repl', 'sql', 'python', 'javascript', 'exec']);
@@ -184,6 +341,7 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
   'screenshot', 'email', 'mail', 'post', 'export', 'import', 'check', 'capture', 'trigger', 'archive',
   'transfer', 'charge', 'deposit', 'pin', 'vote', 'track', 'change', 'share', 'issue', 'forward', 'reply',
   'print', 'query', 'search', 'build', 'commit', 'patch', 'copy', 'load', 'lookup', 'scan', 'watch',
+  'monitor', 'new', 'queue', 'crawl', 'grant', 'press', 'plan', 'guide', 'research', 'score', 'rank', 'click',
 ]);
 
 /**
@@ -217,7 +375,7 @@ export const NOTICE_LINE =
 
 /** Filler before a description's leading verb (“This tool will …”, “Use this tool to …”). */
 export const LEAD_FILLER =
-  /^(?:(?:this|the) tool (?:will |can |is used to |lets you |allows you to |helps you |helps )?|use this tool to |(?:a )?tool (?:to|that) |allows (?:you|the user|users|the agent|agents) to |lets (?:you|the user) |used to |can be used to |helps (?:you )?(?:to )?|please |it )/i;
+  /^(?:(?:this|the) (?:mcp )?tool (?:will |can |is used to |lets you |allows you to |helps you |helps )?|use this tool to |(?:a )?tool (?:to|that) |allows (?:you|the user|users|the agent|agents) to |lets (?:you|the user) |used to |can be used to |helps (?:you )?(?:to )?|please |it )/i;
 
 /** Words before a match that negate it (“does not delete”), within `NEGATION_WINDOW` words. */
 export const NEGATORS: ReadonlySet<string> = new Set([
@@ -225,6 +383,9 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   "won't", 'won’t', "isn't", 'isn’t', 'nor', 'non',
 ]);
 export const NEGATION_WINDOW = 3;
+
+/** Words ending in -ly that are not manner adverbs, so never skipped before a lead verb (“Only requests that …”). */
+export const NOT_ADVERBS: ReadonlySet<string> = new Set(['only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'hourly', 'reply', 'apply', 'supply', 'rely', 'fly', 'family']);
 
 /** How many words after a leading verb are read as its object (“Execute a shell command …”). */
 export const OBJECT_WINDOW = 6;
@@ -235,15 +396,19 @@ export interface PhraseRule {
   category: Category;
   strength: Strength;
   raises?: Risk;
-  /** Must carry the `g` and `i` flags. */
+  /**
+   * Must carry the `g` and `i` flags, match from a word boundary at a letter, and have no
+   * capturing group: the rules are scanned as one pattern.
+   */
   pattern: RegExp;
   /** Skip a match preceded by a negator. */
   negatable: boolean;
 }
 
 /**
- * Phrases looked for anywhere in a description. Ordered; a span already claimed by the leading
- * verb or an earlier rule is not matched again.
+ * Phrases looked for anywhere in a description, in one pass: leftmost match first, and at one
+ * position the earlier rule. A match over the leading verb, or over a span already matched, does
+ * not count again.
  */
 export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
   {
@@ -278,7 +443,8 @@ export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
     id: 'description-executes',
     category: 'execute',
     strength: 'weak',
-    pattern: /\bexecut(?:e|es|ed|ing)\b|\barbitrary (?:code|commands?)\b|\bshell commands?\b/gi,
+    pattern:
+      /\bexecut(?:e|es|ed|ing)\b|\barbitrary (?:code|commands?)\b|\bshell commands?\b|\bexecutable code\b|\b(?:run|runs|running) (?:(?:arbitrary|browser|custom|your|own|any|shell|bash|python|javascript|js|node|sql|terminal) ){0,2}(?:code|scripts?|commands?)\b/gi,
     negatable: true,
   },
   {
@@ -297,7 +463,25 @@ export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
     pattern: /\bsend(?:s|ing)? (?:an? |the )?(?:e-?mails?|messages?|sms|texts?|notifications?)\b|\bpost(?:s|ing)? (?:an? |the )?messages?\b/gi,
     negatable: true,
   },
+  {
+    // “Download a remote file to local disk”, “Save the audio to disk”: whatever the verb, it writes a file.
+    id: 'description-saves-file',
+    category: 'write',
+    strength: 'strong',
+    pattern:
+      /\b(?:sav|writ|download|stor|export|retriev)(?:e|es|ed|ing|s)? (?:[\w.`'-]+ ){0,5}?(?:to|into|on) (?:the |a |an |your )?(?:local )?(?:disk|file ?system|local file|file|folder|directory|project|workspace)\b/gi,
+    negatable: true,
+  },
 ];
+
+/**
+ * What a parameter's own description may say that its name does not: that the tool writes a file
+ * where the caller says (“path to save the screenshot to”). Read only for a parameter whose name
+ * ends in a place on disk (path, file, dir, folder, destination …). Evidence `param-saves-file`, a
+ * strong write, matched on the parameter's name.
+ */
+export const PARAMETER_SAVES_FILE =
+  /\b(?:save|saves|saved|write|writes|written|export|exports|download|downloads)\b[^.\n]{0,60}?\b(?:to|into)\b[^.\n]{0,30}?\b(?:file|path|disk|directory|folder)\b|\b(?:path|file|directory|folder)\b[^.\n]{0,80}?\bto (?:save|write)\b|\b(?:output|destination) (?:file|path|directory|folder)\b|\bwhere to (?:save|write)\b/i;
 
 // ---------------------------------------------------------------------------------------------
 // Parameters (top-level `inputSchema.properties` keys).
@@ -315,6 +499,8 @@ export interface ParameterRule {
   lastWords: ReadonlySet<string>;
   /** Only when one of these other parameters is also declared (`to` next to `subject`). */
   requiresAlso?: ReadonlySet<string>;
+  /** Also matches when the whole name (lowercase words joined by `_`) matches this. */
+  pattern?: RegExp;
 }
 
 /** Ordered: the first rule a parameter matches is the one that fires. */
@@ -332,6 +518,14 @@ export const PARAMETER_RULES: readonly ParameterRule[] = [
     strength: 'weak',
     names: new Set(['code', 'script', 'source_code', 'snippet', 'expression', 'javascript', 'js', 'python', 'program', 'function', 'sql', 'sql_query', 'statement']),
     lastWords: new Set(['code', 'script', 'expression', 'sql']),
+  },
+  {
+    id: 'param-output-path',
+    category: 'write',
+    strength: 'strong',
+    names: new Set(['save_to', 'save_as', 'outfile', 'output_dir', 'output_path', 'output_file']),
+    lastWords: new Set([]),
+    pattern: /^(?:(?:output|out|save|dest|destination|download|downloads|export)_(?:[a-z0-9]+_)?(?:path|dir|directory|file|folder|filename)|(?:request|response)_(?:body_)?file(?:_path)?)$/,
   },
   {
     id: 'param-force',
@@ -395,8 +589,9 @@ export const PARAMETER_RULES: readonly ParameterRule[] = [
 /**
  * What each declared hint means here. `readOnlyHint: true` is weak (a server's claim that its
  * tool is harmless needs another source); claims that raise risk are strong. `destructiveHint:
- * false`, `idempotentHint` and `openWorldHint` fire nothing: they could only lower risk, or they
- * say nothing about the category.
+ * false`, `idempotentHint` and `openWorldHint: false` fire nothing: they could only lower risk, or
+ * they say nothing about the category (`openWorldHint: true` sets a flag: `ANNOTATION_FLAG_RULES`).
+ * A hint that the other evidence contradicts becomes a finding (`FINDING_RULES`).
  */
 export const ANNOTATION_RULES = {
   readOnly: { id: 'annotation-read-only', category: 'read', strength: 'weak' },
@@ -405,6 +600,298 @@ export const ANNOTATION_RULES = {
   /** MCP spec: `destructiveHint` defaults to true when `readOnlyHint` is false. A default, so weak. */
   destructiveDefault: { id: 'annotation-destructive-default', category: 'destructive', strength: 'weak' },
 } as const satisfies Record<string, { id: string; category: Category; strength: Strength }>;
+
+/** Declared hints that establish a flag: claims that only raise concern, so strong. */
+export const ANNOTATION_FLAG_RULES = {
+  openWorld: { id: 'annotation-open-world', flag: 'open-world', strength: 'strong' },
+} as const satisfies Record<string, { id: string; flag: Flag; strength: Strength }>;
+
+// ---------------------------------------------------------------------------------------------
+// Flags: credential access, permission change, open-world network access, private data.
+// Scored like categories (per source the strongest signal; established at `SUFFICIENT_SCORE`).
+// ---------------------------------------------------------------------------------------------
+
+/** What a flag means, what it does to risk, and why. Rendered on the method page. */
+export interface FlagRow {
+  flag: Flag;
+  /** Short label for a badge. */
+  label: string;
+  /** What the tool does when the flag is set. */
+  meaning: string;
+  /**
+   * The least risk a tool with this flag gets, when at least one strong signal establishes the flag
+   * (weak hints from two sources show the flag without changing risk); absent when it never does.
+   */
+  risk?: Risk;
+  /** Categories on which the flag is not established even with sufficient evidence. */
+  notOn: readonly Category[];
+  /** Why the catalog treats it so. */
+  why: string;
+}
+
+export const FLAG_TABLE: readonly FlagRow[] = [
+  {
+    flag: 'credential-access',
+    label: 'credential or secret access',
+    meaning: 'reads, creates or changes credentials or secrets: API keys, passwords, access tokens, private keys',
+    risk: 'high',
+    notOn: [],
+    why: 'a secret in the agent’s context can leave with its next call, and it grants whatever it grants to whoever holds it',
+  },
+  {
+    flag: 'permission-change',
+    label: 'permission or policy change',
+    meaning: 'changes who may do what: access policies, roles, permissions, members, grants',
+    risk: 'high',
+    notOn: ['read'],
+    why: 'one call can widen what every later call may do, the agent’s own included; reading a policy changes nothing, so a read tool is never flagged',
+  },
+  {
+    flag: 'open-world',
+    label: 'open-world network access',
+    meaning: 'reaches network destinations the caller chooses: URLs, web search, a browser',
+    notOn: [],
+    why: 'content from the open web can carry instructions for the agent and a URL can carry data out; shown, and suggested as openWorldHint, but one call does the damage of its category',
+  },
+  {
+    flag: 'private-data',
+    label: 'private data',
+    meaning: 'reads or handles personal data: mail, direct messages, contacts, patient records',
+    notOn: [],
+    why: 'what it returns should not travel further; shown so a policy can keep it away from open-world tools, but one call does the damage of its category',
+  },
+];
+
+/** A rule that reads flag nouns among a name's words or a description's lead object. */
+export interface FlagNounRule {
+  /** Evidence signal prefix: `name-<id>-<word>`, `description-<id>-<word>`. */
+  id: string;
+  flag: Flag;
+  strength: Strength;
+  /** Single words, lowercase. */
+  words: ReadonlySet<string>;
+  /** Two-word nouns, lowercase, space-separated (`api key`). */
+  pairs: ReadonlySet<string>;
+  /**
+   * Which verbs the noun must go with: `any`; `change` (not a read verb — with no verb at all the
+   * signal is weak); `read` (only read verbs; no verb is no signal).
+   */
+  verbs: 'any' | 'change' | 'read';
+  /** A word right before the noun that makes it something else (`retention policy`). */
+  notAfter?: ReadonlySet<string>;
+  /** A word right after the noun that makes it something else (`web app`). */
+  notBefore?: ReadonlySet<string>;
+}
+
+/** Words that make a policy something other than an access policy (`retention policy`, `propagation_policy`). */
+export const NOT_ACCESS_POLICIES: ReadonlySet<string> = new Set([
+  'retention', 'lifecycle', 'scaling', 'autoscaling', 'backup', 'cache', 'caching', 'restart', 'eviction',
+  'routing', 'retry', 'rollout', 'deployment', 'update', 'pricing', 'refund', 'return', 'cancellation',
+  'privacy', 'placement', 'scheduling', 'snapshot', 'replication', 'storage', 'log', 'logging', 'alert',
+  'alerting', 'escalation', 'notification', 'compression', 'encryption', 'versioning', 'propagation',
+  'deletion', 'termination', 'reclaim', 'pull', 'image', 'sync', 'merge', 'conflict', 'timeout',
+]);
+
+/** Ordered; each word fires at most one rule (the first). */
+export const FLAG_NOUN_RULES: readonly FlagNounRule[] = [
+  {
+    id: 'credential',
+    flag: 'credential-access',
+    strength: 'strong',
+    verbs: 'any',
+    words: new Set([
+      'secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'passphrase', 'passphrases',
+      'passwd', 'apikey', 'apikeys', 'keypair', 'keypairs', 'kubeconfig', 'keyvault', 'keystore',
+    ]),
+    pairs: new Set([
+      'api key', 'api keys', 'access key', 'access keys', 'secret key', 'secret keys', 'private key',
+      'private keys', 'ssh key', 'ssh keys', 'signing key', 'signing keys', 'encryption key', 'encryption keys',
+      'deploy key', 'deploy keys', 'account key', 'account keys', 'access token', 'access tokens', 'auth token',
+      'auth tokens', 'api token', 'api tokens', 'bearer token', 'bearer tokens', 'refresh token', 'refresh tokens',
+      'session token', 'session tokens', 'oauth token', 'oauth tokens', 'bot token', 'token vault',
+      'connection string', 'connection strings',
+    ]),
+  },
+  {
+    id: 'permission',
+    flag: 'permission-change',
+    strength: 'strong',
+    verbs: 'change',
+    words: new Set([
+      'policy', 'policies', 'permission', 'permissions', 'role', 'roles', 'rolebinding', 'rolebindings',
+      'clusterrole', 'clusterroles', 'acl', 'acls', 'iam', 'privilege', 'privileges', 'membership',
+      'memberships', 'member', 'members', 'collaborator', 'collaborators', 'rbac',
+    ]),
+    pairs: new Set(['access level', 'access levels', 'access control', 'access controls', 'access rule', 'access rules']),
+    notAfter: NOT_ACCESS_POLICIES,
+  },
+  {
+    id: 'open-world',
+    flag: 'open-world',
+    strength: 'strong',
+    verbs: 'any',
+    words: new Set(['web', 'internet', 'www']),
+    pairs: new Set(['web page', 'web pages']),
+    notBefore: new Set([
+      'app', 'apps', 'application', 'applications', 'hook', 'hooks', 'ui', 'interface', 'console',
+      'component', 'components', 'server', 'servers', 'socket', 'sockets', 'vitals', 'worker', 'workers', 'api',
+    ]),
+  },
+  {
+    id: 'network',
+    flag: 'open-world',
+    strength: 'weak',
+    verbs: 'any',
+    // Not url or link: a tool that returns a URL (`get_project_url`) reaches nothing; fetching one is
+    // the description's phrase (`FLAG_PHRASES`) or a url parameter (`FLAG_PARAMETER_RULES`). Not
+    // browser: closing or resizing one reaches nothing; navigating it is `FLAG_VERBS`.
+    words: new Set(['webpage', 'webpages', 'website', 'websites', 'http', 'https']),
+    pairs: new Set([]),
+  },
+  {
+    id: 'private',
+    flag: 'private-data',
+    strength: 'strong',
+    verbs: 'any',
+    words: new Set([
+      'patient', 'patients', 'dicom', 'phi', 'pii', 'ehr', 'fhir', 'inbox', 'inboxes', 'mailbox', 'mailboxes',
+      'contacts', 'ssn', 'dm', 'dms', 'birthdate',
+    ]),
+    pairs: new Set([
+      'direct message', 'direct messages', 'private message', 'private messages', 'user profile', 'user profiles',
+      'personal data', 'personal information', 'health record', 'health records', 'medical record',
+      'medical records', 'social security', 'credit card', 'credit cards',
+    ]),
+  },
+  {
+    id: 'private-mail',
+    flag: 'private-data',
+    strength: 'strong',
+    verbs: 'read',
+    words: new Set(['email', 'emails', 'mail', 'mails']),
+    pairs: new Set([]),
+  },
+  {
+    id: 'private-messages',
+    flag: 'private-data',
+    strength: 'weak',
+    verbs: 'read',
+    words: new Set(['message', 'messages', 'conversation', 'conversations', 'chat', 'chats']),
+    pairs: new Set([]),
+    notAfter: new Set(['console', 'log', 'error', 'commit', 'status', 'system', 'warning', 'debug', 'network', 'validation']),
+  },
+];
+
+/** Verbs that establish a flag by themselves (in a name, or leading a description). */
+export const FLAG_VERBS: Readonly<Record<string, { flag: Flag; strength: Strength }>> = {
+  grant: { flag: 'permission-change', strength: 'strong' },
+  revoke: { flag: 'permission-change', strength: 'strong' },
+  share: { flag: 'permission-change', strength: 'strong' },
+  unshare: { flag: 'permission-change', strength: 'strong' },
+  authorize: { flag: 'permission-change', strength: 'strong' },
+  deauthorize: { flag: 'permission-change', strength: 'strong' },
+  scrape: { flag: 'open-world', strength: 'strong' },
+  crawl: { flag: 'open-world', strength: 'strong' },
+  navigate: { flag: 'open-world', strength: 'weak' },
+  browse: { flag: 'open-world', strength: 'weak' },
+};
+
+export interface FlagPhraseRule {
+  id: string;
+  flag: Flag;
+  strength: Strength;
+  /** Must carry the `g` and `i` flags, and no capturing group (the rules are scanned as one pattern). */
+  pattern: RegExp;
+}
+
+/**
+ * Phrases looked for anywhere in a description, in one pass as `DESCRIPTION_PHRASES` are; a
+ * negated match does not count, nor one over a flag noun of the lead sentence.
+ */
+export const FLAG_PHRASES: readonly FlagPhraseRule[] = [
+  {
+    id: 'description-credential',
+    flag: 'credential-access',
+    strength: 'weak',
+    pattern:
+      /\b(?:secrets?|credentials?|passwords?|passphrases?|api[ -]?keys?|access keys?|secret keys?|private keys?|ssh keys?|access tokens?|auth(?:entication)? tokens?|api tokens?|bearer tokens?|refresh tokens?|oauth tokens?|connection strings?|kubeconfig)\b/gi,
+  },
+  {
+    id: 'description-permission',
+    flag: 'permission-change',
+    strength: 'weak',
+    pattern:
+      /\b(?:permissions?|privileges?|access control|access polic(?:y|ies)|iam (?:polic(?:y|ies)|roles?)|rbac|role bindings?|resource[- ]based polic(?:y|ies)|inline polic(?:y|ies)|cedar polic(?:y|ies)|grants? (?:[\w-]+ ){0,3}access)\b/gi,
+  },
+  {
+    id: 'description-open-web',
+    flag: 'open-world',
+    strength: 'strong',
+    pattern:
+      /\b(?:search(?:es|ing)? the (?:web|internet)|web search(?:es)?|(?:on|from) the (?:web|internet)|the open web|any (?:public )?(?:url|website|web ?page)s?|arbitrary (?:urls?|websites?|web ?pages?))\b/gi,
+  },
+  {
+    id: 'description-fetches-url',
+    flag: 'open-world',
+    strength: 'weak',
+    pattern:
+      /\b(?:fetch|retriev|download|load|open|scrap|crawl|visit|navigat|go|request)(?:e|es|s|ed|ing)? (?:to )?(?:the |a |an |any |one |given |specified )?(?:urls?|web ?pages?|websites?|links?)\b|\bhttps? requests?\b/gi,
+  },
+  {
+    id: 'description-private',
+    flag: 'private-data',
+    strength: 'weak',
+    pattern:
+      /\b(?:patients?|phi|pii|dicom|medical|health records?|personal (?:data|information)|direct messages?|private messages?|inbox(?:es)?|mailbox(?:es)?|e-?mails?|contacts)\b/gi,
+  },
+];
+
+export interface FlagParameterRule {
+  id: string;
+  flag: Flag;
+  strength: Strength;
+  /** Whole name, lowercase words joined by `_`. */
+  names: ReadonlySet<string>;
+  /** The name's last word. */
+  lastWords: ReadonlySet<string>;
+  pattern?: RegExp;
+  /** A word right before the last one that makes it something else (`propagation_policy`). */
+  notAfter?: ReadonlySet<string>;
+}
+
+/** Ordered: the first rule a parameter matches fires (one per parameter and flag). */
+export const FLAG_PARAMETER_RULES: readonly FlagParameterRule[] = [
+  {
+    id: 'param-credential',
+    flag: 'credential-access',
+    strength: 'weak',
+    names: new Set(['credentials', 'credential', 'connection_string', 'kubeconfig', 'client_secret', 'access_key_id']),
+    lastWords: new Set(['password', 'passphrase', 'secret', 'apikey', 'credential', 'credentials', 'passwd']),
+    pattern: /(?:^|_)(?:api|access|secret|private|ssh|signing)_key$|(?:^|_)(?:access|auth|api|bearer|refresh|session|oauth)_token$/,
+  },
+  {
+    id: 'param-permission',
+    flag: 'permission-change',
+    strength: 'weak',
+    names: new Set(['policy_document', 'policy_json', 'policy_statement', 'acl', 'access_level', 'role', 'roles', 'grants', 'principal', 'principals']),
+    lastWords: new Set(['policy', 'permissions', 'permission']),
+    notAfter: NOT_ACCESS_POLICIES,
+  },
+  {
+    id: 'param-url',
+    flag: 'open-world',
+    strength: 'weak',
+    names: new Set(['uri', 'uris', 'endpoint', 'host', 'hostname']),
+    lastWords: new Set(['url', 'urls']),
+  },
+  {
+    id: 'param-personal',
+    flag: 'private-data',
+    strength: 'weak',
+    names: new Set(['email', 'emails', 'email_address', 'phone', 'phone_number', 'date_of_birth', 'dob', 'ssn', 'patient_id', 'patient_name']),
+    lastWords: new Set(['email', 'emails']),
+  },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Escalations (after the tables they quote).
@@ -438,7 +925,7 @@ export const ESCALATIONS: readonly Escalation[] = [
     when: 'it sends or publishes to people',
     why: 'a message that has left cannot be taken back, and it speaks for the user',
     triggers: [
-      `a name or lead verb among ${words(OUTBOUND_VERBS)}`,
+      `a name or lead verb among ${words(OUTBOUND_VERBS)} (${words(MESSAGE_OBJECT_VERBS)} only when its object is a message: ${words(MESSAGE_NOUNS)})`,
       `a parameter named ${paramNames('param-recipients')} (to only next to one of ${words(PARAMETER_RULES.flatMap((r) => [...(r.requiresAlso ?? [])]))})`,
       'description wording such as “send an email”, “post a message”',
     ],
@@ -468,4 +955,50 @@ export const ESCALATIONS: readonly Escalation[] = [
       'description wording such as “issue a refund”, “transfer funds”, “charge the customer”',
     ],
   },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Reconciling declared annotations with the evidence, and what the server should declare.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * When a declared annotation becomes a finding. In every case the verdict already took the
+ * riskier reading (a hint can raise, never lower); the finding says where the server's own
+ * hint disagrees, with the evidence. The evidence must establish the reading without the hint.
+ */
+export const FINDING_RULES: readonly { kind: FindingKind; annotation: AnnotationHint; when: string }[] = [
+  {
+    kind: 'read-only-contradicted',
+    annotation: 'readOnlyHint',
+    when: 'declared true, but other evidence establishes a category other than read',
+  },
+  {
+    kind: 'destructive-contradicted',
+    annotation: 'destructiveHint',
+    when: 'declared false, but the evidence establishes destructive or execute (running code can destroy)',
+  },
+  {
+    kind: 'open-world-contradicted',
+    annotation: 'openWorldHint',
+    when: 'declared false, but the evidence establishes open-world network access',
+  },
+  {
+    kind: 'open-world-undeclared',
+    annotation: 'openWorldHint',
+    when: 'not declared, and the evidence establishes open-world network access (the spec default, true, agrees; the server should say so)',
+  },
+];
+
+/** How the suggested annotations follow from the verdict (`suggestAnnotations` in `reconcile.ts`). */
+export const SUGGESTION_RULES: readonly { annotation: AnnotationHint; rule: string }[] = [
+  { annotation: 'readOnlyHint', rule: 'true when the category is read, false otherwise' },
+  {
+    annotation: 'destructiveHint',
+    rule: 'absent when read; true for destructive and execute; for write and financial, false only when every verb of the name and lead sentence is additive (create, add, send …), true otherwise, as the spec defaults',
+  },
+  {
+    annotation: 'idempotentHint',
+    rule: 'absent when read; false for execute, or when any verb acts anew on each call (create, send, run, refund …); true when every verb is idempotent (set, update, delete …); absent when the verbs say nothing',
+  },
+  { annotation: 'openWorldHint', rule: 'true when the open-world flag is established, false otherwise' },
 ];

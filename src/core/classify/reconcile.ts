@@ -1,0 +1,122 @@
+/**
+ * Declared annotations against the evidence. Annotations are untrusted hints: they may raise a
+ * verdict, never lower it (that is already so in `decide.ts`, where a riskier reading always
+ * wins). Here the disagreements become findings (`FINDING_RULES`), and the verdict becomes the
+ * annotations the server should declare (`SUGGESTION_RULES`). Pure.
+ */
+import type {
+  Category,
+  Evidence,
+  EvidenceRef,
+  Finding,
+  FindingKind,
+  FlagEvidence,
+  SuggestedAnnotations,
+  ToolAnnotations,
+  VerdictFlag,
+} from '../schema.ts';
+import type { Assessment } from './decide.ts';
+import { ADDITIVE_VERBS, ANNOTATION_RULES, FINDING_RULES, IDEMPOTENT_VERBS, NON_IDEMPOTENT_VERBS } from './rules.ts';
+import { phrases } from './wording.ts';
+
+/** The verb of a verb signal (`name-verb-delete` → delete, `description-verb-run-job` → run). */
+export function verbOfSignal(signal: string): string | undefined {
+  const prefix = signal.startsWith('name-verb-') ? 'name-verb-' : signal.startsWith('description-verb-') ? 'description-verb-' : undefined;
+  if (prefix === undefined) return undefined;
+  const rest = signal.slice(prefix.length);
+  const dash = rest.indexOf('-');
+  return dash < 0 ? rest : rest.slice(0, dash);
+}
+
+/** The action verbs behind a verdict: verbs of the name and lead sentence that do not just read. */
+export function actionVerbs(evidence: readonly Evidence[]): string[] {
+  const verbs: string[] = [];
+  for (const e of evidence) {
+    if (e.category === 'read') continue;
+    const verb = verbOfSignal(e.signal);
+    if (verb !== undefined && !verbs.includes(verb)) verbs.push(verb);
+  }
+  return verbs;
+}
+
+/** What the suggestions need: the category, the less risky established categories, the evidence and flags. */
+export type SuggestionInput = Pick<Assessment, 'category' | 'outweighed'>;
+
+/** True when the verdict's reading includes deleting or running code. */
+function destroys(a: SuggestionInput): boolean {
+  return a.category === 'destructive' || a.category === 'execute' || a.outweighed.includes('destructive');
+}
+
+/** The annotations the server should declare, from the verdict (`SUGGESTION_RULES`). */
+export function suggestAnnotations(a: SuggestionInput, evidence: readonly Evidence[], flags: readonly VerdictFlag[]): SuggestedAnnotations {
+  const openWorldHint = flags.some((f) => f.flag === 'open-world');
+  if (a.category === 'read') return { readOnlyHint: true, openWorldHint };
+  const verbs = actionVerbs(evidence);
+  const destructiveHint = destroys(a) || verbs.length === 0 || !verbs.every((v) => ADDITIVE_VERBS.has(v));
+  let idempotentHint: boolean | undefined;
+  if (a.category === 'execute' || verbs.some((v) => NON_IDEMPOTENT_VERBS.has(v))) idempotentHint = false;
+  else if (verbs.length > 0 && verbs.every((v) => IDEMPOTENT_VERBS.has(v))) idempotentHint = true;
+  return { readOnlyHint: false, destructiveHint, ...(idempotentHint === undefined ? {} : { idempotentHint }), openWorldHint };
+}
+
+function ref(e: { source: Evidence['source']; signal: string; match: string }): EvidenceRef {
+  return { source: e.source, signal: e.signal, match: e.match };
+}
+
+/** A finding with its message generated from its fields; `checkVerdict` regenerates it to compare. */
+export function finding(
+  kind: FindingKind,
+  declared: boolean | null,
+  expected: boolean,
+  reading: Finding['reading'],
+  support: readonly (Evidence | FlagEvidence | EvidenceRef)[],
+): Finding {
+  const rule = FINDING_RULES.find((r) => r.kind === kind);
+  if (rule === undefined) throw new Error(`no FINDING_RULES row for ${kind}`);
+  const because = phrases(support);
+  const hint = rule.annotation;
+  let message: string;
+  switch (kind) {
+    case 'read-only-contradicted':
+    case 'destructive-contradicted':
+      message = `The server declares ${hint}: ${String(declared)}, but ${because}: the catalog reads the tool as ${reading} and suggests ${hint}: ${String(expected)}.`;
+      break;
+    case 'open-world-contradicted':
+      message = `The server declares ${hint}: ${String(declared)}, but ${because}: the catalog flags open-world network access and suggests ${hint}: ${String(expected)}.`;
+      break;
+    case 'open-world-undeclared':
+      message = `The server does not declare ${hint}, and ${because}: the spec's default (true) agrees, but the server should declare ${hint}: ${String(expected)}.`;
+      break;
+  }
+  return { kind, annotation: hint, declared, expected, reading, evidence: support.map(ref), message };
+}
+
+/**
+ * Findings for the declared annotations of a tool whose evidence gave assessment `a`, in
+ * `FINDING_RULES` order. A hint is only contradicted by a reading the other evidence establishes.
+ */
+export function reconcile(
+  a: Pick<Assessment, 'category' | 'outweighed' | 'established' | 'flags'>,
+  evidence: readonly Evidence[],
+  flagEvidence: readonly FlagEvidence[],
+  declared: ToolAnnotations | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  const hints = declared ?? {};
+  const supporting = (c: Category) => evidence.filter((e) => e.category === c && e.signal !== ANNOTATION_RULES.readOnly.id);
+
+  if (hints.readOnlyHint === true && a.established && a.category !== 'read') {
+    out.push(finding('read-only-contradicted', true, false, a.category, supporting(a.category)));
+  }
+  if (hints.destructiveHint === false && a.established && destroys(a)) {
+    const reading: Category = a.category === 'execute' || a.category === 'destructive' ? a.category : 'destructive';
+    out.push(finding('destructive-contradicted', false, true, reading, supporting(reading)));
+  }
+  const openWorld = a.flags.find((f) => f.flag === 'open-world');
+  if (openWorld !== undefined && hints.openWorldHint !== true) {
+    const support = flagEvidence.filter((e) => e.flag === 'open-world' && e.source !== 'annotation');
+    const kind = hints.openWorldHint === false ? 'open-world-contradicted' : 'open-world-undeclared';
+    out.push(finding(kind, hints.openWorldHint === false ? false : null, true, 'open-world', support));
+  }
+  return out;
+}
