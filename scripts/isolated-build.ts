@@ -6,13 +6,13 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..');
 
 export interface IsolatedBuild {
   ok: boolean;
-  /** Everything the build printed, stdout then stderr. */
+  /** Everything the build printed, stdout then stderr, without terminal colour codes. */
   output: string;
   outDir: string;
   seconds: number;
@@ -34,9 +34,9 @@ export async function isolatedBuild(serversDir: string): Promise<IsolatedBuild> 
       env,
       maxBuffer: 512 * 1024 * 1024,
     });
-    return { ok: true, output: stdout + stderr, outDir, seconds: (performance.now() - started) / 1000, cleanup };
+    return { ok: true, output: stripVTControlCharacters(stdout + stderr), outDir, seconds: (performance.now() - started) / 1000, cleanup };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}`, outDir, seconds: (performance.now() - started) / 1000, cleanup };
+    return { ok: false, output: stripVTControlCharacters(`${e.stdout ?? ''}${e.stderr ?? ''}`), outDir, seconds: (performance.now() - started) / 1000, cleanup };
   }
 }
