@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import { classifyTool } from './core/classify/index.ts';
 import { renderRationale } from './core/classify/rationale.ts';
 import { buildToolFaq, type FaqItem } from './core/faq.ts';
+import { namedToolAsTool } from './core/named-tool.ts';
 import { listParameters, type Parameter } from './core/params.ts';
 import { recommendServerPolicy, recommendToolPolicy } from './core/policy/recommend.ts';
 import { stringifyPolicy } from './core/policy/stringify.ts';
@@ -117,11 +118,6 @@ function prettyJson(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value, null, 2);
 }
 
-/** A names-only tool as the classifier sees it: name and, when it is text, the description. */
-function fromNamedTool(named: NamedTool): Tool {
-  return typeof named['description'] === 'string' ? { name: named.name, description: named['description'] } : { name: named.name };
-}
-
 function gatingText(tool: Tool | NamedTool): string | undefined {
   const gating = tool['gating'];
   if (gating === undefined || gating === null) return undefined;
@@ -181,7 +177,7 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
   const tools: ToolView[] = [];
   const all = [
     ...server.tools.map((tool) => ({ tool, partial: false, gating: gatingText(tool) })),
-    ...named.map((n) => ({ tool: fromNamedTool(n), partial: true, gating: gatingText(n) })),
+    ...named.map((n) => ({ tool: namedToolAsTool(n), partial: true, gating: gatingText(n) })),
   ];
   for (const { tool, partial, gating } of all) {
     if (seen.has(tool.name)) {

@@ -3,8 +3,10 @@
  * (independently of src/ingest/process-tree.ts, so a bug there cannot hide a leftover process).
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ServerSnapshot } from '../../src/core/schema.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../src/cli/ingest.ts', import.meta.url));
@@ -96,4 +98,32 @@ export function killLeftovers(pidfile: string): void {
       if (!(error instanceof Error && 'code' in error && error.code === 'ESRCH')) throw error;
     }
   }
+}
+
+export /** A valid earlier snapshot of `id`, written compactly so that any rewrite would change its bytes. */
+function writePrevious(dir: string, id: string): { file: string; bytes: string } {
+  const previous: ServerSnapshot = {
+    id,
+    name: id,
+    provenance: {
+      method: 'live-introspection',
+      package: id,
+      registry: 'npm',
+      version: '0.9.0',
+      command: id,
+      args: [],
+      envKeys: [],
+      serverInfo: { name: 'old', version: '0.9.0' },
+      protocolVersion: '2025-06-18',
+      clientCapabilities: {},
+      capturedAt: '2026-01-01T00:00:00.000Z',
+      client: '@modelcontextprotocol/sdk@1.0.0',
+    },
+    warnings: [],
+    tools: [{ name: 'old_tool', inputSchema: { type: 'object' } }],
+  };
+  const file = join(dir, `${id}.json`);
+  const bytes = JSON.stringify(previous);
+  writeFileSync(file, bytes);
+  return { file, bytes };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ServerSnapshotSchema } from '../../src/core/schema.ts';
 import type { ServerSnapshot } from '../../src/core/schema.ts';
-import { announcedPid, liveInGroupOf, liveProcesses, REPO, runCli } from './helpers.ts';
+import { announcedPid, liveInGroupOf, liveProcesses, REPO, runCli, writePrevious } from './helpers.ts';
 import type { CliRun } from './helpers.ts';
 
 const fixture = (name: string): string => join(REPO, 'tests/fixtures', name);
@@ -22,34 +22,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-faults-'));
   temps.push(dir);
   return dir;
-}
-
-/** A valid earlier snapshot of `id`, written compactly so that any rewrite would change its bytes. */
-function writePrevious(dir: string, id: string): { file: string; bytes: string } {
-  const previous: ServerSnapshot = {
-    id,
-    name: id,
-    provenance: {
-      method: 'live-introspection',
-      package: id,
-      registry: 'npm',
-      version: '0.9.0',
-      command: id,
-      args: [],
-      envKeys: [],
-      serverInfo: { name: 'old', version: '0.9.0' },
-      protocolVersion: '2025-06-18',
-      clientCapabilities: {},
-      capturedAt: '2026-01-01T00:00:00.000Z',
-      client: '@modelcontextprotocol/sdk@1.0.0',
-    },
-    warnings: [],
-    tools: [{ name: 'old_tool', inputSchema: { type: 'object' } }],
-  };
-  const file = join(dir, `${id}.json`);
-  const bytes = JSON.stringify(previous);
-  writeFileSync(file, bytes);
-  return { file, bytes };
 }
 
 function readSnapshot(file: string): ServerSnapshot {

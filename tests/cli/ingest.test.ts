@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ServerSnapshotSchema } from '../../src/core/schema.ts';
 import type { ServerSnapshot } from '../../src/core/schema.ts';
-import { announcedPid, killLeftovers, liveInGroupOf, liveProcesses, readPidfile, REPO, runCli } from './helpers.ts';
+import { announcedPid, killLeftovers, liveInGroupOf, liveProcesses, readPidfile, REPO, runCli, writePrevious } from './helpers.ts';
 import type { CliRun } from './helpers.ts';
 
 const EVERYTHING = join(REPO, 'node_modules/@modelcontextprotocol/server-everything');
@@ -167,29 +167,7 @@ describe('ingest of the real @modelcontextprotocol/server-everything', () => {
 describe('ingest of a server that exits at start', () => {
   it('fails with the exit code and stderr, keeps the previous snapshot, leaves no process', async () => {
     const out = tempDir();
-    const previous = join(out, 'fixture-exit-at-start.json');
-    const good: ServerSnapshot = {
-      id: 'fixture-exit-at-start',
-      name: 'fixture-exit-at-start',
-      provenance: {
-        method: 'live-introspection',
-        package: 'fixture-exit-at-start',
-        registry: 'npm',
-        version: '0.9.0',
-        command: 'fixture-exit-at-start',
-        args: [],
-        envKeys: [],
-        serverInfo: { name: 'old', version: '0.9.0' },
-        protocolVersion: '2025-06-18',
-        clientCapabilities: {},
-        capturedAt: '2026-01-01T00:00:00.000Z',
-        client: '@modelcontextprotocol/sdk@1.0.0',
-      },
-      warnings: [],
-      tools: [{ name: 'old_tool' }],
-    };
-    const before = JSON.stringify(good); // compact on purpose: any rewrite would change the bytes
-    writeFileSync(previous, before);
+    const { file: previous, bytes: before } = writePrevious(out, 'fixture-exit-at-start');
 
     const run = await runCli(['--from', fixture('exit-at-start'), '--out-dir', out]);
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { classifyTool } from '../../src/core/classify/index.ts';
 import { recommendToolPolicy } from '../../src/core/policy/recommend.ts';
 import { stringifyPolicy } from '../../src/core/policy/stringify.ts';
-import { ServerSnapshotSchema, type ServerSnapshot, type Tool, type Verdict } from '../../src/core/schema.ts';
+import { toolsWithPages } from '../../src/core/named-tool.ts';
+import { ServerSnapshotSchema, type ServerSnapshot, type Verdict } from '../../src/core/schema.ts';
 import { toolSlug } from '../../src/core/slug.ts';
 
 const DIR = join(import.meta.dirname, '../../content/servers');
@@ -27,13 +28,8 @@ export interface ExpectedTool {
   policyJson: string;
 }
 
-/** Every tool with a page: full tools, then those known by name only (classified from name and description). */
-export function toolsOf(server: ServerSnapshot): Tool[] {
-  const named = (server.namedTools ?? []).map((n) =>
-    typeof n['description'] === 'string' ? { name: n.name, description: n['description'] } : { name: n.name },
-  );
-  return [...server.tools, ...named];
-}
+/** Every tool with a page: full tools, then those known by name only. */
+export const toolsOf = toolsWithPages;
 
 export function expectedTool(server: ServerSnapshot, name: string): ExpectedTool {
   const tool = toolsOf(server).find((t) => t.name === name);

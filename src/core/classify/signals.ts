@@ -344,17 +344,14 @@ function financialNouns(
   return hits;
 }
 
-interface Hit {
+/** A piece of evidence and where in the text it matched. */
+interface Hit<E = Evidence> {
   start: number;
   end: number;
-  evidence: Evidence;
+  evidence: E;
 }
 
-interface FlagHit {
-  start: number;
-  end: number;
-  evidence: FlagEvidence;
-}
+type FlagHit = Hit<FlagEvidence>;
 
 /** Which flag noun rules each pair and each word belongs to, in table order. */
 function nounIndex(of: (rule: FlagNounRule) => ReadonlySet<string>): ReadonlyMap<string, readonly FlagNounRule[]> {
@@ -430,7 +427,7 @@ function nameSignals(name: string): { evidence: Evidence[]; flags: FlagEvidence[
     const w = words[i];
     if (w !== undefined) flagHits.push(...flagVerb('name', w.lower, w));
   }
-  const flags = orderedFlags(flagHits);
+  const flags = ordered(flagHits);
 
   const last = words[words.length - 1];
   if (words.length > 1 && last !== undefined && TOPIC_SUFFIXES.has(last.lower) && !verbs.some((v) => verbCategory(v) === 'read')) {
@@ -692,7 +689,7 @@ function descriptionSignals(description: string): { evidence: Evidence[]; flags:
     flagHits.push({ start, end, evidence: flagEvidence('description', rule.id, m[0], rule.flag, rule.strength) });
   });
   for (const h of leadFlagVerbs) if (!flagClaimed.some(([s, e]) => h.start < e && s < h.end)) flagHits.push(h);
-  return { evidence: ordered(hits), flags: orderedFlags(flagHits) };
+  return { evidence: ordered(hits), flags: ordered(flagHits) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -808,23 +805,11 @@ function annotationSignals(tool: Tool): { evidence: Evidence[]; flags: FlagEvide
 
 // ---------------------------------------------------------------------------------------------
 
-/** By position, then as found; a signal that fires again on the same text is kept once. */
-function ordered(hits: Hit[]): Evidence[] {
-  const sorted = hits
-    .map((h, i) => ({ h, i }))
-    .sort((a, b) => a.h.start - b.h.start || a.i - b.i)
-    .map(({ h }) => h.evidence);
-  const seen = new Set<string>();
-  return sorted.filter((e) => {
-    const key = `${e.signal}\u0000${e.match.toLowerCase()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The same order and de-duplication for flag evidence. */
-function orderedFlags(hits: FlagHit[]): FlagEvidence[] {
+/**
+ * By position, then as found; a signal that fires again on the same text is kept once. Used for
+ * category evidence and flag evidence alike.
+ */
+function ordered<E extends { signal: string; match: string }>(hits: ReadonlyArray<Hit<E>>): E[] {
   const sorted = hits
     .map((h, i) => ({ h, i }))
     .sort((a, b) => a.h.start - b.h.start || a.i - b.i)
