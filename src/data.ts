@@ -8,7 +8,7 @@ import { renderRationale } from './core/classify/rationale.ts';
 import { buildToolFaq, type FaqItem } from './core/faq.ts';
 import { namedToolAsTool } from './core/named-tool.ts';
 import { listParameters, type Parameter } from './core/params.ts';
-import { recommendServerPolicy, recommendToolPolicy } from './core/policy/recommend.ts';
+import { POLICY_TABLE, recommendServerPolicy, recommendToolPolicy } from './core/policy/recommend.ts';
 import { stringifyPolicy } from './core/policy/stringify.ts';
 import {
   RISK_LEVELS,
@@ -101,17 +101,9 @@ function provenanceNote(p: Provenance): string {
   return `imported from a manifest captured from ${p.source.repository} at commit ${p.source.commit.slice(0, 12)} on ${formatDate(p.capturedAt)}`;
 }
 
+/** What the recommended policy does with a tool of this risk, from the policy table. */
 function policyEffect(risk: Risk): string {
-  switch (risk) {
-    case 'low':
-      return 'allows every call';
-    case 'medium':
-      return 'allows calls within a rate limit';
-    case 'high':
-      return 'allows a call only after a human approves it';
-    case 'critical':
-      return 'hides the tool, so every call is denied';
-  }
+  return POLICY_TABLE.find((row) => row.risk === risk)?.treatment ?? '';
 }
 
 function prettyJson(value: unknown): string | undefined {

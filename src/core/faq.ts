@@ -23,7 +23,7 @@ export interface FaqInput {
   serverVersion: string;
   /** How and when the tool list was captured, e.g. `listed from the running server on 22 Nov 2026`. */
   provenanceNote: string;
-  /** What the recommended policy does with the tool, as a short clause. */
+  /** What the recommended policy does with the tool, completing “<tool> is …” (`POLICY_TABLE`). */
   policyEffect: string;
   rateLimitSnippet: string;
   blockSnippet: string;
@@ -74,7 +74,7 @@ export function buildToolFaq(input: FaqInput): FaqItem[] {
     },
     {
       question: `How do I enforce a policy for ${name}?`,
-      answer: `Put the policy.json above in front of the server, in the MCP gateway or proxy your agent connects through. It denies every tool it does not list; for ${name} it ${input.policyEffect}.`,
+      answer: `Put the policy.json above in front of the server, in the MCP gateway or proxy your agent connects through. It denies every tool it does not list; ${name} is ${input.policyEffect}.`,
     },
     {
       question: `How do I rate-limit ${name}?`,
