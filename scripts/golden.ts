@@ -2,8 +2,9 @@
  * npm run golden
  *
  * Regenerates tests/golden/verdicts.json from every snapshot in content/servers: the verdict of
- * each tool (category, risk, confidence, flags). Run it when a classifier change or a new snapshot
- * is intended, and review the diff before committing it; `npm test` fails until the file matches.
+ * each tool (category, risk, confidence, flags, a write's suggested destructiveHint). Run it when a
+ * classifier change or a new snapshot is intended, and review the diff before committing it;
+ * `npm test` fails until the file matches.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 /**
  * The committed verdicts of the whole catalog (tests/golden/verdicts.json) must be what the
- * classifier gives today: any change of category, risk, confidence or flags shows up as a diff.
+ * classifier gives today: any change of category, risk, confidence, flags or (for writes) suggested
+ * destructiveHint shows up as a diff.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,12 +32,15 @@ describe('golden verdicts', () => {
     }
   });
 
-  test('the format: one line per tool, server order by id, tool order kept, flags after the verdict', () => {
+  test('the format: one line per tool, server order by id, tool order kept, flags after the verdict, a write\'s destructiveHint last', () => {
     const text = goldenText([
-      { id: 'b', tools: [tool('7', 'Deletes everything.'), tool('read_x', 'Reads x.'), tool('7', 'Reads again.')] },
+      { id: 'b', tools: [tool('7', 'Deletes everything.'), tool('read_x', 'Reads x.'), tool('7', 'Reads again.'), tool('create_x', 'Create an x.')] },
       { id: 'a', tools: [tool('policy_update', 'Update a Cedar policy.')] },
     ]);
-    expect(text).toBe('{\n  "a": {\n    "policy_update": "write high high permission-change"\n  },\n  "b": {\n    "7": "destructive high medium",\n    "read_x": "read low high"\n  }\n}\n');
+    expect(text).toBe(
+      '{\n  "a": {\n    "policy_update": "write high high permission-change | destructiveHint: true"\n  },\n' +
+        '  "b": {\n    "7": "destructive high medium",\n    "read_x": "read low high",\n    "create_x": "write medium high | destructiveHint: false"\n  }\n}\n',
+    );
     expect(parseGolden(text).get('b')?.get('7')).toBe('destructive high medium');
   });
 

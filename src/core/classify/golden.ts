@@ -1,6 +1,8 @@
 /**
  * The golden file of the catalog's verdicts (tests/golden/verdicts.json): per server id, per tool,
- * `"<category> <risk> <confidence>"` plus the established flags, comma-separated. One line per
+ * `"<category> <risk> <confidence>"` plus the established flags, comma-separated, and for a write or
+ * financial verdict the suggested `destructiveHint` after a bar (the one suggestion the category
+ * does not settle: a read suggests none, destructive and execute always true). One line per
  * tool, servers by id (code-unit order), tools in the server's order, the first definition of a
  * repeated name only (as the site shows it). A classifier change becomes a reviewable diff of it.
  * Pure: `scripts/golden.ts` writes it, a unit test recomputes and compares.
@@ -13,10 +15,12 @@ export interface GoldenServer {
   tools: readonly Tool[];
 }
 
-/** One tool's line value: `destructive high high` or `write high high permission-change`. */
+/** One tool's line value: `destructive high high` or `write high high permission-change | destructiveHint: true`. */
 export function goldenLine(verdict: Verdict): string {
   const flags = verdict.flags.map((f) => f.flag).join(',');
-  return `${verdict.category} ${verdict.risk} ${verdict.confidence}${flags === '' ? '' : ` ${flags}`}`;
+  const open = verdict.category === 'write' || verdict.category === 'financial';
+  const hint = open ? ` | destructiveHint: ${String(verdict.suggestedAnnotations.destructiveHint === true)}` : '';
+  return `${verdict.category} ${verdict.risk} ${verdict.confidence}${flags === '' ? '' : ` ${flags}`}${hint}`;
 }
 
 /** Server id → [tool name, line] in order. */
