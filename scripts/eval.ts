@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import {
   declaresAnnotations,
   destructivePrecision,
+  EVAL_GOALS,
   destructiveRecall,
   evaluateServer,
   readAccuracy,
@@ -33,7 +34,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 const DIR = join(ROOT, 'content/servers');
-const GOALS = { read: 0.95, recall: 0.9 };
+const GOALS = EVAL_GOALS;
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');

@@ -1,8 +1,11 @@
 /**
  * The measured-accuracy definitions behind `npm run eval`, as tables.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+  EVAL_GOALS,
   addScore,
   baselineOf,
   declaresAnnotations,
@@ -14,10 +17,11 @@ import {
   labelsOf,
   predictionOf,
   readAccuracy,
+  sumScores,
   withoutAnnotations,
 } from '../../src/core/classify/accuracy.ts';
 import { classifyTool } from '../../src/core/classify/index.ts';
-import type { ToolAnnotations } from '../../src/core/schema.ts';
+import { ServerSnapshotSchema, type ToolAnnotations } from '../../src/core/schema.ts';
 import { tool } from './classify-cases.ts';
 
 describe('labelsOf', () => {
@@ -106,5 +110,28 @@ describe('scores', () => {
     expect(evaluateServer('s', writes).blanket).toBe(true);
     expect(evaluateServer('s', [...writes, tool('create_f', 'Create it.', [], { readOnlyHint: false, destructiveHint: false })]).blanket).toBe(false);
     expect(evaluateServer('s', writes.slice(0, 4)).blanket).toBe(false);
+  });
+});
+
+describe('the catalog against the goals of `npm run eval --check`', () => {
+  // The real snapshots: a classifier change that drops below a goal fails here, not only in a report.
+  const dir = join(import.meta.dirname, '../../content/servers');
+  const results = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))))
+    .filter((s) => declaresAnnotations(s.tools))
+    .map((s) => evaluateServer(s.id, s.tools));
+  const classifier = sumScores(results.map((r) => r.classifier));
+  const baseline = sumScores(results.map((r) => r.baseline));
+
+  test('read-vs-not accuracy is at least 95 % and above the name-verb baseline', () => {
+    expect(readAccuracy(classifier)).toBeGreaterThanOrEqual(EVAL_GOALS.read);
+    expect(readAccuracy(classifier)).toBeGreaterThan(readAccuracy(baseline) ?? 1);
+  });
+
+  test('destructive recall is at least 90 % and above the baseline; precision does not fall below it', () => {
+    expect(destructiveRecall(classifier)).toBeGreaterThanOrEqual(EVAL_GOALS.recall);
+    expect(destructiveRecall(classifier)).toBeGreaterThan(destructiveRecall(baseline) ?? 1);
+    expect(destructivePrecision(classifier)).toBeGreaterThanOrEqual(destructivePrecision(baseline) ?? 1);
   });
 });

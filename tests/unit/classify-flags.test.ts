@@ -150,6 +150,8 @@ describe('suggested annotations', () => {
     ['a move: not additive, not idempotent', tool('move_file', 'Move a file.', ['source', 'destination']), { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
     ['a delete', tool('delete_issue', 'Delete an issue.', ['id']), { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false }],
     ['code', tool('run_command', 'Run a shell command.', ['command']), { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
+    ['a message sent: its verb is additive, but it cannot be taken back', tool('send_email', 'Send an email.', ['to', 'subject', 'body']), { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
+    ['a label added: additive, nothing irreversible', tool('add_label', 'Add a label to an issue.', ['issue', 'label']), { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false }],
     ['a refund', tool('create_refund', 'Refund a payment.', ['payment_intent']), { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
     ['nothing known: the spec defaults', { name: 'frobnicate' }, { readOnlyHint: false, destructiveHint: true, openWorldHint: false }],
   ] as const)('%s', (_label, t, expected) => {

@@ -141,6 +141,12 @@ describe('description phrases', () => {
     expect(at && description.slice(at.start, at.end)).toBe(lead);
   });
 
+  test('a phrase inside a verb-with-object reading does not replace it: “Execute a card query” still reads', () => {
+    const v = classifyTool(tool('execute_pivot_card_query', 'Execute a card query and return results formatted as a pivot table.', ['card_id']));
+    expect(v.category).toBe('read');
+    expect(v.evidence.map((e) => e.signal)).toContain('description-verb-execute-query');
+  });
+
   test('running a query reads, running code executes', () => {
     expect(classifyTool(tool('warehouse', 'Run a SQL query against the warehouse.')).category).toBe('execute');
     expect(classifyTool(tool('prometheus', 'Execute a PromQL query against Prometheus.', ['query'])).category).toBe('read');
@@ -169,8 +175,25 @@ describe('description phrases', () => {
     ['Generate documentation files in the repository.', 'write'],
     ['Open a URL in the simulator.', 'write'],
     ['Open specific nodes in the knowledge graph.', 'read'],
+    // A phrase that says more than the read verb it starts with wins; one that says less does not.
+    ['Download a remote file to local disk over SFTP.', 'write'],
+    ['Download a remote file.', 'read'],
   ])('%j reads as %s', (description, category) => {
     expect(classifyTool(tool('thing', description)).category).toBe(category);
+  });
+
+  test.each([
+    // Outbound verbs raise a write to high only when they reach people.
+    ['send_email', 'Send an email.', ['to', 'subject', 'body'], 'high'],
+    ['send-mail', 'Sends the mail.', [], 'high'],
+    ['send_keys', 'Send keys to the focused element.', ['keys'], 'medium'],
+    ['forward_email', 'Forward an email to another address.', ['id'], 'high'],
+    ['browser_go_forward', 'Go forward to the next page.', [], 'medium'],
+    ['port_forward', 'Forward a local port to a pod.', ['resourceName', 'localPort'], 'medium'],
+    ['compose-broadcast', 'Compose a broadcast draft from a prompt.', ['prompt'], 'medium'],
+  ] as const)('%s: %s → risk %s', (name, description, params, risk) => {
+    const v = classifyTool(tool(name, description, params));
+    expect([v.category, v.risk]).toEqual(['write', risk]);
   });
 
   test('reading financial data is not financial', () => {
@@ -215,6 +238,9 @@ describe('names', () => {
     ['merge_merge_request', 'merge'],
     ['hosting_searchWordPressPluginsV1', 'search'],
     ['firecrawl_monitor_run', 'run'],
+    ['mail_resendCatchAllConfirmationV1', 'resend'],
+    ['enhance_aura_blueprint_draft', 'enhance'],
+    ['draft_email', 'draft'],
   ])('%s: action verb %j', (name, verbs) => {
     const words = splitName(name);
     expect(findNameVerbs(words).map((i) => words[i]?.lower).join(' ')).toBe(verbs);

@@ -40,10 +40,10 @@ export function actionVerbs(evidence: readonly Evidence[]): string[] {
 }
 
 /** What the suggestions need: the category, the less risky established categories, the evidence and flags. */
-export type SuggestionInput = Pick<Assessment, 'category' | 'outweighed'>;
+export type SuggestionInput = Pick<Assessment, 'category' | 'outweighed' | 'escalatedBy'>;
 
 /** True when the verdict's reading includes deleting or running code. */
-function destroys(a: SuggestionInput): boolean {
+function destroys(a: Pick<Assessment, 'category' | 'outweighed'>): boolean {
   return a.category === 'destructive' || a.category === 'execute' || a.outweighed.includes('destructive');
 }
 
@@ -52,7 +52,8 @@ export function suggestAnnotations(a: SuggestionInput, evidence: readonly Eviden
   const openWorldHint = flags.some((f) => f.flag === 'open-world');
   if (a.category === 'read') return { readOnlyHint: true, openWorldHint };
   const verbs = actionVerbs(evidence);
-  const destructiveHint = destroys(a) || verbs.length === 0 || !verbs.every((v) => ADDITIVE_VERBS.has(v));
+  // An escalated write or payment cannot be taken back (a sent message, moved money): not “only additive”.
+  const destructiveHint = destroys(a) || a.escalatedBy.length > 0 || verbs.length === 0 || !verbs.every((v) => ADDITIVE_VERBS.has(v));
   let idempotentHint: boolean | undefined;
   if (a.category === 'execute' || verbs.some((v) => NON_IDEMPOTENT_VERBS.has(v))) idempotentHint = false;
   else if (verbs.length > 0 && verbs.every((v) => IDEMPOTENT_VERBS.has(v))) idempotentHint = true;

@@ -102,12 +102,14 @@ export const WRITE_VERBS: ReadonlySet<string> = new Set([
   'resume', 'suspend', 'retry', 'dispatch', 'process', 'confirm', 'issue', 'order', 'buy',
   'purchase', 'sell', 'invite', 'change', 'manage', 'reply', 'forward', 'send', 'post', 'publish',
   'broadcast', 'notify', 'email', 'mail', 'tweet', 'finalize', 'navigate', 'hover', 'scroll', 'new',
-  'queue', 'enqueue', 'unshare', 'authorize', 'deauthorize',
+  'queue', 'enqueue', 'unshare', 'authorize', 'deauthorize', 'draft', 'compose', 'duplicate', 'regenerate',
+  'resend', 'enhance', 'improve', 'refine', 'rewrite',
 ]);
 
 /** Write verbs that reach people outside: they raise a write to `high` (see `ESCALATIONS`). */
 export const OUTBOUND_VERBS: ReadonlySet<string> = new Set([
   'send', 'email', 'mail', 'post', 'reply', 'forward', 'publish', 'broadcast', 'notify', 'tweet', 'invite',
+  'resend',
 ]);
 
 /** Verbs that delete or irreversibly discard. */
@@ -143,15 +145,20 @@ export function verbCategory(verb: string): Category | undefined {
 }
 
 /**
- * Outbound verbs that are as often an HTTP method or a noun (`API-post-page`, `post_search`): they
- * reach people only when their object is a message (`MESSAGE_NOUNS`), so only then do they raise.
+ * Outbound verbs that are as often an HTTP method, a noun or a direction (`API-post-page`,
+ * `post_search`, `browser_go_forward`, `port_forward`): they reach people only when their object
+ * is a message (`MESSAGE_NOUNS`), so only then do they raise.
  */
-export const MESSAGE_OBJECT_VERBS: ReadonlySet<string> = new Set(['post']);
+export const MESSAGE_OBJECT_VERBS: ReadonlySet<string> = new Set(['post', 'forward']);
+
+/** Objects that keep any outbound verb on the machine: `send_keys` types into a page, `send_signal` stops a process. */
+export const LOCAL_OBJECTS: ReadonlySet<string> = new Set(['key', 'keys', 'keystroke', 'keystrokes', 'input', 'signal', 'signals']);
 
 /** What a message-object verb must act on to count as outbound (`slack_post_message`, “Post a comment”). */
 export const MESSAGE_NOUNS: ReadonlySet<string> = new Set([
   'message', 'messages', 'comment', 'comments', 'reply', 'replies', 'tweet', 'tweets', 'status', 'note',
   'notes', 'announcement', 'announcements', 'thread', 'threads', 'chat', 'reaction', 'review', 'email',
+  'emails', 'mail', 'invitation', 'invitations', 'notification', 'notifications',
 ]);
 
 /** The risk a verb escalates its category to, if any (message-object verbs: see `MESSAGE_OBJECT_VERBS`). */
@@ -170,7 +177,10 @@ export function verbRaises(verb: string): Risk | undefined {
  * as it was. The MCP spec's `destructiveHint: false` means exactly “only additive updates”, so a
  * write is suggested `destructiveHint: false` only when every one of its verbs is here; any other
  * write (update, set, move, click, deploy …) may change what exists and is suggested `true`, the
- * spec's default. Left out on purpose: verbs that write to a place that may already hold something
+ * spec's default. An additive verb does not make an irreversible effect safe: a write escalated for
+ * reaching people (send, reply …) or a payment is suggested `true` whatever its verbs, because a
+ * message that has left and money that has moved cannot be taken back (`ESCALATIONS`).
+ * Left out on purpose: verbs that write to a place that may already hold something
  * (upload, copy, import, clone, init, save, record) and verbs that set work in motion whose
  * effects the name does not say (start, launch, trigger, dispatch, queue).
  */
@@ -179,7 +189,7 @@ export const ADDITIVE_VERBS: ReadonlySet<string> = new Set([
   'publish', 'broadcast', 'notify', 'email', 'mail', 'tweet', 'invite', 'subscribe', 'follow', 'star',
   'react', 'vote', 'request', 'submit', 'schedule', 'book', 'reserve', 'generate', 'make', 'fork',
   'track', 'remember', 'store', 'provision', 'allocate', 'issue', 'order', 'buy', 'purchase', 'tag',
-  'label', 'pin', 'link', 'associate', 'attach', 'grant', 'share', 'commit',
+  'label', 'pin', 'link', 'associate', 'attach', 'grant', 'share', 'commit', 'draft', 'compose', 'duplicate',
 ]);
 
 /**
@@ -208,7 +218,7 @@ export const NON_IDEMPOTENT_VERBS: ReadonlySet<string> = new Set([
   'push', 'commit', 'merge', 'deploy', 'build', 'upload', 'import', 'move', 'rename', 'transfer', 'issue',
   'book', 'reserve', 'schedule', 'request', 'register', 'record', 'track', 'execute', 'exec', 'run',
   'eval', 'invoke', 'spawn', 'interpret', 'evaluate', 'refund', 'charge', 'pay', 'payout', 'withdraw',
-  'disburse', 'remit', 'deposit',
+  'disburse', 'remit', 'deposit', 'draft', 'compose', 'duplicate', 'resend', 'regenerate',
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -342,6 +352,7 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
   'transfer', 'charge', 'deposit', 'pin', 'vote', 'track', 'change', 'share', 'issue', 'forward', 'reply',
   'print', 'query', 'search', 'build', 'commit', 'patch', 'copy', 'load', 'lookup', 'scan', 'watch',
   'monitor', 'new', 'queue', 'crawl', 'grant', 'press', 'plan', 'guide', 'research', 'score', 'rank', 'click',
+  'draft', 'duplicate',
 ]);
 
 /**
@@ -994,7 +1005,7 @@ export const SUGGESTION_RULES: readonly { annotation: AnnotationHint; rule: stri
   { annotation: 'readOnlyHint', rule: 'true when the category is read, false otherwise' },
   {
     annotation: 'destructiveHint',
-    rule: 'absent when read; true for destructive and execute; for write and financial, false only when every verb of the name and lead sentence is additive (create, add, send …), true otherwise, as the spec defaults',
+    rule: 'absent when read; true for destructive and execute; for write and financial, true when an escalation applies (a message sent, money moved: neither can be taken back), otherwise false only when every verb of the name and lead sentence is additive (create, add, comment …), true otherwise, as the spec defaults',
   },
   {
     annotation: 'idempotentHint',

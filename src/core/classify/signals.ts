@@ -28,8 +28,10 @@ import {
   JOB_NOUNS,
   LEAD_FILLER,
   LIGHT_OBJECTS,
+  LOCAL_OBJECTS,
   MESSAGE_NOUNS,
   MESSAGE_OBJECT_VERBS,
+  OUTBOUND_VERBS,
   MONEY_NOUNS,
   NEGATION_WINDOW,
   NEGATORS,
@@ -285,6 +287,7 @@ function readVerb(verb: string, objects: readonly Word[], prefix: 'name' | 'desc
   if (category === undefined) return undefined;
   let raises = verbRaises(verb);
   if (raises !== undefined && MESSAGE_OBJECT_VERBS.has(verb) && !objects.some((w) => MESSAGE_NOUNS.has(w.lower))) raises = undefined;
+  if (raises !== undefined && OUTBOUND_VERBS.has(verb) && LOCAL_OBJECTS.has(objects.find((w) => !ARTICLES.has(w.lower))?.lower ?? '')) raises = undefined;
   if (category === 'destructive' && raises === undefined) {
     const first = objects.findIndex((w) => !ARTICLES.has(w.lower));
     const object = objects[first];
@@ -674,8 +677,16 @@ function descriptionSignals(description: string): { evidence: Evidence[]; flags:
   eachPhrase(CATEGORY_PHRASES, description, (rule, m) => {
     const start = m.index;
     const end = start + m[0].length;
-    if (claimed.some(([s, e]) => start < e && s < end)) return;
+    const overlaps = (s: number, e: number) => start < e && s < end;
     if (rule.negatable && negated(description, start)) return;
+    if (claimed.some(([s, e]) => overlaps(s, e))) {
+      // A phrase that says more than the read verb it contains replaces that verb's reading:
+      // “Download a remote file to local disk” writes, whatever “Download” alone would mean.
+      const verbHits = hits.filter((h) => overlaps(h.start, h.end));
+      const saysMore = (h: Hit) => h.evidence.category === 'read' && start <= h.start && end > h.end;
+      if (rule.category === 'read' || verbHits.length === 0 || !verbHits.every(saysMore)) return;
+      for (const h of verbHits) hits.splice(hits.indexOf(h), 1);
+    }
     claimed.push([start, end]);
     hits.push({ start, end, evidence: evidence('description', rule.id, m[0], rule.category, rule.strength, rule.raises) });
   });
