@@ -14,6 +14,26 @@ export function tool(name: string, description?: string, params: readonly string
   return t;
 }
 
+/** An Azure MCP namespace tool: a router whose `command` parameter names one of its operations. */
+function router(name: string, lead: string): Tool {
+  const routes =
+    'This tool is a hierarchical MCP command router.\nSub commands are routed to MCP servers that require specific fields inside the "parameters" object.\nTo invoke a command, set "command" and wrap its args in "parameters".\nSet "learn=true" to discover available sub commands.';
+  return {
+    name,
+    description: `${lead}${routes}`,
+    inputSchema: {
+      type: 'object',
+      properties: {
+        intent: { type: 'string', description: 'The intent of the azure operation to perform.' },
+        command: { type: 'string', description: 'The command to execute against the specified tool.' },
+        parameters: { type: 'object', description: 'The parameters to pass to the tool command.' },
+        learn: { type: 'boolean', description: 'To learn about the tool and its supported child tools and parameters.', default: false },
+      },
+      required: ['intent'],
+    },
+  };
+}
+
 const RO: ToolAnnotations = { readOnlyHint: true };
 const DESTRUCTIVE: ToolAnnotations = { readOnlyHint: false, destructiveHint: true };
 
@@ -43,6 +63,14 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['policy_update (a permission change)', 'write high high', tool('policy_update', 'Update a Cedar policy.\n\nCOST WARNING: Updating a policy re-invokes the validation pipeline and consumes compute.', ['policy_engine_id', 'policy_id', 'definition', 'description', 'validation_mode'])],
   ['copy_image_set', 'write medium high', tool('copy_image_set', 'Copy an image set.', ['datastore_id', 'source_image_set_id', 'copy_image_set_information', 'source_datastore_id'])],
   ['untag_resource', 'write medium high', tool('untag_resource', 'Remove tags from a resource.', ['resource_arn', 'tag_keys'])],
+  ['browser_drop (dropping onto an element places; Playwright)', 'write medium high', tool('browser_drop', 'Drop files or MIME-typed data onto an element, as if dragged from outside the page. At least one of "paths" or "data" must be provided.', ['element', 'target', 'paths', 'data'])],
+  ['git_add (weak hints make no critical deletion: force and the spec default)', 'destructive high low', tool('git_add', 'Stage files for commit. Add file contents to the staging area (index) to prepare for the next commit.', ['path', 'files', 'force'], { readOnlyHint: false })],
+  ['delete_branch with force (made up: a forced delete is critical)', 'destructive critical high', tool('delete_branch', 'Delete a local branch.', ['path', 'branch', 'force'])],
+  ['get_publishable_keys (keys made to be handed out are no secret; Supabase)', 'read low high', tool('get_publishable_keys', 'Gets all publishable API keys for a project, including legacy anon keys (JWT-based) and modern publishable keys (format: sb_publishable_...).', ['project_id'])],
+  // Command routers (Azure MCP): the operations the description lists decide, not the `command` parameter.
+  ['workbooks (a router that deletes)', 'destructive high medium', router('workbooks', 'Workbooks operations - Commands for managing Azure Workbooks resources and interactive data visualization dashboards. Includes operations for listing, creating, updating, and deleting workbooks, as well as managing workbook configurations and content.')],
+  ['postgres (a router that runs SQL)', 'execute critical medium', router('postgres', 'PostgreSQL operations - Commands for managing Azure Database for PostgreSQL Flexible Server resources. Includes operations for listing servers and databases, executing SQL queries, managing table schemas, and configuring server parameters.')],
+  ['monitor (a router that only queries)', 'read low high', router('monitor', 'Azure Monitor operations - Commands for querying and analyzing Azure Monitor logs and metrics.')],
   ['apply_yaml', 'write medium high', tool('apply_yaml', 'Apply a Kubernetes YAML from a local file.', ['yaml_path', 'cluster_name', 'namespace', 'force'])],
   ['slack_post_message', 'write high high', tool('slack_post_message', 'Post a new message to a Slack channel', ['channel_id', 'text'])],
   ['send_email', 'write high high', tool('send_email', 'Sends an email to the given recipients.', ['to', 'subject', 'body'])],

@@ -152,6 +152,7 @@ describe('suggested annotations', () => {
     ['code', tool('run_command', 'Run a shell command.', ['command']), { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
     ['a message sent: its verb is additive, but it cannot be taken back', tool('send_email', 'Send an email.', ['to', 'subject', 'body']), { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
     ['a label added: additive, nothing irreversible', tool('add_label', 'Add a label to an issue.', ['issue', 'label']), { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false }],
+    ['a command router: its description need not name every operation', { name: 'azd', description: 'Azure Developer CLI operations - Includes operations for provisioning environments. This tool is a hierarchical MCP command router.', inputSchema: { type: 'object', properties: { command: { type: 'string' } } } }, { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
     ['a refund', tool('create_refund', 'Refund a payment.', ['payment_intent']), { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false }],
     ['nothing known: the spec defaults', { name: 'frobnicate' }, { readOnlyHint: false, destructiveHint: true, openWorldHint: false }],
   ] as const)('%s', (_label, t, expected) => {

@@ -196,6 +196,25 @@ describe('description phrases', () => {
     expect([v.category, v.risk]).toEqual(['write', risk]);
   });
 
+  test.each([
+    ['an enum of operations', { type: 'string', enum: ['history', 'pause', 'restart', 'undo'] }, 'param-subcommand'],
+    ['a description that says sub-command', { type: 'string', description: 'Rollout subcommand to execute' }, 'param-subcommand'],
+    ['a command line', { type: 'string', description: 'Shell command to execute' }, 'param-command'],
+    ['no description', { type: 'string' }, 'param-command'],
+  ] as const)('a command parameter with %s fires %s', (_label, schema, signal) => {
+    const t = { name: 'kubectl_rollout', inputSchema: { type: 'object', properties: { subCommand: schema, resourceType: { type: 'string' } } } };
+    const fired = extractEvidence(t).filter((e) => e.source === 'parameter').map((e) => e.signal);
+    expect(fired).toEqual([signal]);
+  });
+
+  test('only a router reads its description as a list of operations', () => {
+    const description = 'Commands for listing, creating and deleting workbooks.';
+    const routed = { name: 'workbooks', description, inputSchema: { type: 'object', properties: { command: { type: 'string', description: 'The command to execute against the specified tool.' } } } };
+    const plain = { name: 'workbooks', description, inputSchema: { type: 'object', properties: { name: { type: 'string' } } } };
+    expect(extractEvidence(routed).map((e) => e.signal)).toContain('description-operation-delete');
+    expect(extractEvidence(plain).some((e) => e.signal.startsWith('description-operation-'))).toBe(false);
+  });
+
   test('reading financial data is not financial', () => {
     expect(classifyTool(tool('list_refunds', 'List all refunds.', ['limit'])).category).toBe('read');
     expect(classifyTool(tool('get_invoice', 'Retrieves an invoice.', ['invoice', 'amount'])).category).toBe('read');

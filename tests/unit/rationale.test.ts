@@ -24,7 +24,10 @@ describe('renderRationale', () => {
     const verdict = classifyTool(t);
     const [first, ...rest] = renderRationale(verdict);
     expect(first).toMatch(new RegExp(`^Classified as ${verdict.category}, risk ${verdict.risk}: `));
-    for (const e of verdict.evidence.filter((x) => x.category === verdict.category)) expect(first).toContain(`“${e.match}”`);
+    for (const e of verdict.evidence.filter((x) => x.category === verdict.category)) {
+      // The spec default is explained rather than quoted.
+      expect(first).toContain(e.signal === 'annotation-destructive-default' ? '“readOnlyHint: false” without destructiveHint' : `“${e.match}”`);
+    }
     for (const s of rest) expect(s).not.toMatch(/^Classified as/);
     for (const other of CATEGORIES.filter((c) => c !== verdict.category)) {
       expect(first).not.toContain(`Classified as ${other}`);

@@ -120,13 +120,16 @@ export function assess(evidence: readonly Evidence[], flagEvidence: readonly Fla
   const category = riskiest ?? DEFAULT_CATEGORY;
   const rank = categoryRank(category);
 
-  // A category's risk: its base risk, raised by its own escalating evidence.
-  const riskOf = (c: Category): Risk =>
-    evidence.reduce<Risk>((r, e) => (e.category === c && e.raises !== undefined ? maxRisk(r, e.raises) : r), BASE_RISK[c]);
+  // A category's risk: its base risk, raised by its own escalating evidence. A weak escalation
+  // (a `force` flag) only raises a reading that a strong signal makes: a forced delete is critical,
+  // but `force` on `git_add` does not make a critical deletion out of weak hints.
+  const strongly = (c: Category) => evidence.some((e) => e.category === c && e.strength === 'strong');
+  const escalates = (e: Evidence, c: Category) => e.category === c && e.raises !== undefined && (e.strength === 'strong' || strongly(c));
+  const riskOf = (c: Category): Risk => evidence.reduce<Risk>((r, e) => (escalates(e, c) && e.raises !== undefined ? maxRisk(r, e.raises) : r), BASE_RISK[c]);
   const baseRisk = BASE_RISK[category];
   const ownRisk = riskOf(category);
   const escalatedBy =
-    ownRisk === baseRisk ? [] : evidence.filter((e) => e.category === category && e.raises !== undefined && riskRank(e.raises) > riskRank(baseRisk));
+    ownRisk === baseRisk ? [] : evidence.filter((e) => escalates(e, category) && e.raises !== undefined && riskRank(e.raises) > riskRank(baseRisk));
   // The riskier reading also holds for risk: an established execute reading keeps a financial verdict critical.
   const outweighed = established.filter((c) => categoryRank(c) < rank);
   const heldBy = outweighed.filter((c) => riskRank(riskOf(c)) > riskRank(ownRisk));

@@ -21,7 +21,7 @@ import { phrases } from './wording.ts';
 
 /** The verb of a verb signal (`name-verb-delete` → delete, `description-verb-run-job` → run). */
 export function verbOfSignal(signal: string): string | undefined {
-  const prefix = signal.startsWith('name-verb-') ? 'name-verb-' : signal.startsWith('description-verb-') ? 'description-verb-' : undefined;
+  const prefix = ['name-verb-', 'description-verb-', 'description-operation-'].find((p) => signal.startsWith(p));
   if (prefix === undefined) return undefined;
   const rest = signal.slice(prefix.length);
   const dash = rest.indexOf('-');
@@ -53,7 +53,9 @@ export function suggestAnnotations(a: SuggestionInput, evidence: readonly Eviden
   if (a.category === 'read') return { readOnlyHint: true, openWorldHint };
   const verbs = actionVerbs(evidence);
   // An escalated write or payment cannot be taken back (a sent message, moved money): not “only additive”.
-  const destructiveHint = destroys(a) || a.escalatedBy.length > 0 || verbs.length === 0 || !verbs.every((v) => ADDITIVE_VERBS.has(v));
+  // A command router does whatever its operations do, and its description need not name them all.
+  const routes = evidence.some((e) => e.signal === 'param-subcommand');
+  const destructiveHint = destroys(a) || a.escalatedBy.length > 0 || routes || verbs.length === 0 || !verbs.every((v) => ADDITIVE_VERBS.has(v));
   let idempotentHint: boolean | undefined;
   if (a.category === 'execute' || verbs.some((v) => NON_IDEMPOTENT_VERBS.has(v))) idempotentHint = false;
   else if (verbs.length > 0 && verbs.every((v) => IDEMPOTENT_VERBS.has(v))) idempotentHint = true;

@@ -49,6 +49,10 @@ export const BASE_RISK: Readonly<Record<Category, Risk>> = {
  */
 export const RISK_FLOOR_RULE = 'never below the risk of another established category';
 
+/** When escalating evidence applies (`assess` in `decide.ts`). Rendered by the method page. */
+export const ESCALATION_STRENGTH_RULE =
+  'a weak escalating signal (a force or recursive parameter, recipient parameters, wording in the description) raises only a reading that a strong signal of the same category makes';
+
 /**
  * The flags' part of the risk: a flag with a least risk in `FLAG_TABLE` (credential access,
  * permission change) holds the verdict at or above it when a strong signal supports the flag.
@@ -241,9 +245,13 @@ export const QUERY_NOUNS: ReadonlySet<string> = new Set([
 
 /**
  * Verbs that, on something shown to a user or device (`UI_OBJECTS`), drive that interface
- * rather than read: “Open a URL in the simulator” writes, “Open specific nodes” reads.
+ * rather than read or delete: “Open a URL in the simulator” writes, “Open specific nodes” reads;
+ * `browser_drop` (“Drop files onto an element”) writes, `drop_table` deletes.
  */
-export const INTERFACE_VERBS: ReadonlySet<string> = new Set(['open']);
+export const INTERFACE_VERBS: ReadonlySet<string> = new Set(['open', 'drop']);
+
+/** Words that make an interface verb place rather than act on its object (“Drop files onto an element”). */
+export const PLACEMENT_WORDS: ReadonlySet<string> = new Set(['onto']);
 
 /**
  * Read verbs that change state when their object is a stored thing with a state: resolving an
@@ -262,7 +270,7 @@ export const STATEFUL_OBJECTS: Readonly<Record<string, ReadonlySet<string>>> = {
 /** What an interface verb must act on to write (`open_url`, “Open a new tab”). */
 export const UI_OBJECTS: ReadonlySet<string> = new Set([
   'url', 'urls', 'link', 'links', 'app', 'apps', 'application', 'applications', 'browser', 'tab', 'tabs',
-  'window', 'windows', 'simulator', 'emulator', 'dialog', 'modal',
+  'window', 'windows', 'simulator', 'emulator', 'dialog', 'modal', 'element', 'elements',
 ]);
 
 /**
@@ -512,16 +520,41 @@ export interface ParameterRule {
   requiresAlso?: ReadonlySet<string>;
   /** Also matches when the whole name (lowercase words joined by `_`) matches this. */
   pattern?: RegExp;
+  /**
+   * Only when the parameter names one of the tool's own operations rather than code or a shell
+   * command: its schema lists the allowed values (`enum`, `const`), its own description says so
+   * (`NAMES_OPERATION`), or the tool's description calls the tool a router (`ROUTES_OPERATIONS`).
+   */
+  namesOperation?: true;
 }
+
+/** A `command` parameter's description that makes it the name of one of the tool's operations. */
+export const NAMES_OPERATION = /\bsub[- ]?commands?\b|\bcommand to execute against the (?:specified )?tool\b/i;
+
+/** A tool description that makes the tool a router of named operations (Azure MCP's namespace tools). */
+export const ROUTES_OPERATIONS = /\bcommand router\b|\bsub[- ]?commands are routed\b/i;
+
+const COMMAND_PARAMETERS = {
+  names: new Set(['command', 'commands', 'cmd', 'command_line', 'commandline', 'shell_command']),
+  lastWords: new Set(['command', 'commands', 'cmd']),
+};
 
 /** Ordered: the first rule a parameter matches is the one that fires. */
 export const PARAMETER_RULES: readonly ParameterRule[] = [
   {
+    // “The command to execute against the specified tool” of a “command router”: an operation's
+    // name, whose effect the tool's other evidence must tell; not a command line.
+    id: 'param-subcommand',
+    category: 'write',
+    strength: 'weak',
+    ...COMMAND_PARAMETERS,
+    namesOperation: true,
+  },
+  {
     id: 'param-command',
     category: 'execute',
     strength: 'strong',
-    names: new Set(['command', 'commands', 'cmd', 'command_line', 'commandline', 'shell_command']),
-    lastWords: new Set(['command', 'commands', 'cmd']),
+    ...COMMAND_PARAMETERS,
   },
   {
     id: 'param-code',
@@ -722,6 +755,8 @@ export const FLAG_NOUN_RULES: readonly FlagNounRule[] = [
       'session token', 'session tokens', 'oauth token', 'oauth tokens', 'bot token', 'token vault',
       'connection string', 'connection strings',
     ]),
+    // Keys made to be handed out are no secret: “publishable API keys”, “anon key”.
+    notAfter: new Set(['public', 'publishable', 'anon', 'anonymous']),
   },
   {
     id: 'permission',
@@ -825,7 +860,7 @@ export const FLAG_PHRASES: readonly FlagPhraseRule[] = [
     flag: 'credential-access',
     strength: 'weak',
     pattern:
-      /\b(?:secrets?|credentials?|passwords?|passphrases?|api[ -]?keys?|access keys?|secret keys?|private keys?|ssh keys?|access tokens?|auth(?:entication)? tokens?|api tokens?|bearer tokens?|refresh tokens?|oauth tokens?|connection strings?|kubeconfig)\b/gi,
+      /(?<!\b(?:public|publishable|anon|anonymous) )\b(?:secrets?|credentials?|passwords?|passphrases?|api[ -]?keys?|access keys?|secret keys?|private keys?|ssh keys?|access tokens?|auth(?:entication)? tokens?|api tokens?|bearer tokens?|refresh tokens?|oauth tokens?|connection strings?|kubeconfig)\b/gi,
   },
   {
     id: 'description-permission',
@@ -1005,7 +1040,7 @@ export const SUGGESTION_RULES: readonly { annotation: AnnotationHint; rule: stri
   { annotation: 'readOnlyHint', rule: 'true when the category is read, false otherwise' },
   {
     annotation: 'destructiveHint',
-    rule: 'absent when read; true for destructive and execute; for write and financial, true when an escalation applies (a message sent, money moved: neither can be taken back), otherwise false only when every verb of the name and lead sentence is additive (create, add, comment …), true otherwise, as the spec defaults',
+    rule: 'absent when read; true for destructive and execute; for write and financial, true when an escalation applies (a message sent, money moved: neither can be taken back) or the tool routes to operations its description need not all name, otherwise false only when every verb of the name and lead sentence is additive (create, add, comment …), true otherwise, as the spec defaults',
   },
   {
     annotation: 'idempotentHint',

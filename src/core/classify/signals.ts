@@ -29,6 +29,9 @@ import {
   LEAD_FILLER,
   LIGHT_OBJECTS,
   LOCAL_OBJECTS,
+  NAMES_OPERATION,
+  ROUTES_OPERATIONS,
+  PLACEMENT_WORDS,
   MESSAGE_NOUNS,
   MESSAGE_OBJECT_VERBS,
   OUTBOUND_VERBS,
@@ -282,6 +285,8 @@ function readVerb(verb: string, objects: readonly Word[], prefix: 'name' | 'desc
   if (INTERFACE_VERBS.has(verb)) {
     const ui = nounRun(objects, UI_OBJECTS);
     if (ui !== undefined) return { signal: `${prefix}-verb-${verb}-ui`, category: 'write', strength: 'strong', objectAt: ui };
+    // “Drop files … onto an element”: what is put onto something is placed, whatever the object.
+    if (nounRun(context, PLACEMENT_WORDS) !== undefined) return { signal: `${prefix}-verb-${verb}-ui`, category: 'write', strength: 'strong' };
   }
   const category = verbCategory(verb) ?? (prefix === 'description' && DESCRIPTION_READ_VERBS.has(verb) ? 'read' : undefined);
   if (category === undefined) return undefined;
@@ -628,7 +633,45 @@ function eachPhrase<R>(scan: PhraseScan<R>, text: string, found: (rule: R, m: Re
 const CATEGORY_PHRASES = phraseScan(DESCRIPTION_PHRASES);
 const FLAG_PHRASE_SCAN = phraseScan(FLAG_PHRASES);
 
-function descriptionSignals(description: string): { evidence: Evidence[]; flags: FlagEvidence[] } {
+/** The verb of a gerund (`listing` → list, `creating` → create, `running` → run), unless it is as often a noun. */
+function gerundVerb(w: string): string | undefined {
+  if (w.length < 6 || !w.endsWith('ing')) return undefined;
+  const base = w.slice(0, -3);
+  const candidates = [base, `${base}e`];
+  if (base.length > 2 && base[base.length - 1] === base[base.length - 2]) candidates.push(base.slice(0, -1));
+  return candidates.find((v) => verbCategory(v) !== undefined && !NOUN_LIKE_VERBS.has(v));
+}
+
+/**
+ * The operations a command router's description lists (“Includes operations for listing,
+ * creating, updating, and deleting workbooks”): each gerund once, read with its object like a lead
+ * verb (“executing SQL queries” runs code). Only for a tool whose `command` parameter names its
+ * operations (`param-subcommand`): such a tool does whatever its operations do.
+ */
+function operationHits(description: string): Hit[] {
+  const words = wordsIn(description, 0, description.length);
+  const seen = new Set<string>();
+  const out: Hit[] = [];
+  words.forEach((w, i) => {
+    const verb = gerundVerb(w.lower);
+    if (verb === undefined || seen.has(verb) || negated(description, w.start)) return;
+    const objects: Word[] = [];
+    for (const o of words.slice(i + 1, i + 1 + OBJECT_WINDOW)) {
+      if (/[,;:.!?()[\]{}]/.test(description.slice((objects[objects.length - 1] ?? w).end, o.start))) break;
+      objects.push(o);
+    }
+    const reading = readVerb(verb, objects, 'description');
+    if (reading === undefined) return;
+    seen.add(verb);
+    const object = reading.objectAt === undefined ? undefined : objects[reading.objectAt];
+    const end = object?.end ?? w.end;
+    const signal = reading.signal.replace(/^description-verb-/, 'description-operation-');
+    out.push({ start: w.start, end, evidence: evidence('description', signal, description.slice(w.start, end), reading.category, reading.strength, reading.raises) });
+  });
+  return out;
+}
+
+function descriptionSignals(description: string, routes = false): { evidence: Evidence[]; flags: FlagEvidence[] } {
   const hits: Hit[] = [];
   const flagHits: FlagHit[] = [];
   const lead = leadSentence(description);
@@ -672,6 +715,13 @@ function descriptionSignals(description: string): { evidence: Evidence[]; flags:
       const verbNames = verbs.map((v) => v.verb);
       flagHits.push(...flagNouns('description', objectPhrase(objects), verbNames, new Set(), description));
       hits.push(...financialNouns('description', words, verbNames, new Set(verbs.map((v) => v.at)), description));
+    }
+  }
+  if (routes) {
+    for (const h of operationHits(description)) {
+      if (claimed.some(([s, e]) => h.start < e && s < h.end)) continue;
+      claimed.push([h.start, h.end]);
+      hits.push(h);
     }
   }
   eachPhrase(CATEGORY_PHRASES, description, (rule, m) => {
@@ -726,10 +776,22 @@ const SAVE_WORDS = /sav|writ|export|download|output|destination/i;
 /** Last words of a parameter that names a place on disk: only those are read for `PARAMETER_SAVES_FILE`. */
 const PATH_WORDS: ReadonlySet<string> = new Set(['path', 'paths', 'file', 'filename', 'dir', 'directory', 'folder', 'location', 'destination', 'dest', 'to', 'output']);
 
+/** True when a parameter names one of the tool's operations (`ParameterRule.namesOperation`). */
+function namesOperation(tool: Tool, name: string): boolean {
+  const schema = parameterSchema(tool, name);
+  if (isRecord(schema) && (Array.isArray(schema['enum']) || Object.hasOwn(schema, 'const'))) return true;
+  return NAMES_OPERATION.test(parameterDescription(tool, name) ?? '') || ROUTES_OPERATIONS.test(tool.description ?? '');
+}
+
+/** A top-level parameter's schema, if it has one. */
+function parameterSchema(tool: Tool, name: string): unknown {
+  const properties = tool.inputSchema?.['properties'];
+  return isRecord(properties) && Object.hasOwn(properties, name) ? properties[name] : undefined;
+}
+
 /** A top-level parameter's own `description`, if it has a string one. */
 function parameterDescription(tool: Tool, name: string): string | undefined {
-  const properties = tool.inputSchema?.['properties'];
-  const schema = isRecord(properties) && Object.hasOwn(properties, name) ? properties[name] : undefined;
+  const schema = parameterSchema(tool, name);
   const description = isRecord(schema) ? schema['description'] : undefined;
   return typeof description === 'string' ? description : undefined;
 }
@@ -779,7 +841,9 @@ function parameterSignals(tool: Tool): { evidence: Evidence[]; flags: FlagEviden
     const cut = key.lastIndexOf('_');
     const lastWord = key.slice(cut + 1);
     const rule = parameterRulesFor(key, lastWord).find(
-      (r) => r.requiresAlso === undefined || [...r.requiresAlso].some((other) => declared.has(other)),
+      (r) =>
+        (r.requiresAlso === undefined || [...r.requiresAlso].some((other) => declared.has(other))) &&
+        (r.namesOperation !== true || namesOperation(tool, name)),
     );
     if (rule !== undefined) out.push(evidence('parameter', rule.id, name, rule.category, rule.strength, rule.raises));
     else if (PATH_WORDS.has(lastWord) && savesFile(parameterDescription(tool, name))) out.push(evidence('parameter', 'param-saves-file', name, 'write', 'strong'));
@@ -836,10 +900,12 @@ function ordered<E extends { signal: string; match: string }>(hits: ReadonlyArra
 
 /** Every signal that fires for a tool, category and flag evidence: name, then description, parameters, annotations. */
 export function extractSignals(tool: Tool): Signals {
+  const parameter = parameterSignals(tool);
+  const routes = parameter.evidence.some((e) => e.signal === 'param-subcommand');
   const bySource: Record<EvidenceSource, { evidence: Evidence[]; flags: FlagEvidence[] }> = {
     name: nameSignals(tool.name),
-    description: tool.description === undefined ? { evidence: [], flags: [] } : descriptionSignals(tool.description),
-    parameter: parameterSignals(tool),
+    description: tool.description === undefined ? { evidence: [], flags: [] } : descriptionSignals(tool.description, routes),
+    parameter,
     annotation: annotationSignals(tool),
   };
   return {

@@ -33,7 +33,7 @@ const READING_TAILS: ReadonlyArray<readonly [string, string]> = [
   ['-read-only', ', and code kept to reads changes nothing'],
   ['-job', ', and running a defined job starts work rather than code the agent chooses'],
   ['-text', ', and generating text changes nothing'],
-  ['-ui', ', and opening it drives an interface rather than reading'],
+  ['-ui', ', which drives an interface rather than reading or deleting stored data'],
   ['-state', ', which changes the state of what it acts on'],
 ];
 
@@ -55,9 +55,11 @@ function wording(e: Worded): Wording {
         if (tail !== undefined) return w('the description leads with ', tail);
         return oneWord ? w("the description's lead verb is ") : w('the description leads with ');
       }
+      if (e.signal.startsWith('description-operation-')) return w('the description lists among its operations ', tail ?? '');
       return w('the description says ');
     case 'parameter':
       if (e.signal === 'param-saves-file') return w('it takes a parameter ', ' that says where to save a file');
+      if (e.signal === 'param-subcommand') return w('it takes a parameter ', ' that names one of its own operations, so it does whatever they do');
       return w('it takes a parameter ');
     case 'annotation':
       if (e.signal === 'annotation-destructive-default') {
