@@ -364,12 +364,12 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Light objects: a destructive verb on one of these (`remove_label`, “Remove tags from …”) only
- * edits metadata, so it reads as a write.
+ * Light objects: a destructive verb on one of these (`remove_label`, “Remove tags from …”,
+ * `flush_cache`) only edits metadata or drops what is rebuilt on demand, so it reads as a write.
  */
 export const LIGHT_OBJECTS: ReadonlySet<string> = new Set([
   'tag', 'tags', 'label', 'labels', 'reaction', 'reactions', 'assignee', 'assignees', 'bookmark',
-  'bookmarks', 'breakpoint', 'breakpoints', 'highlight', 'highlights',
+  'bookmarks', 'breakpoint', 'breakpoints', 'highlight', 'highlights', 'cache', 'caches',
 ]);
 
 /** Words skipped when looking for a verb's object in a description (“Remove the tags …”). */
