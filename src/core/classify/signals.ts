@@ -668,7 +668,10 @@ function operationHits(description: string): Hit[] {
     const signal = reading.signal.replace(/^description-verb-/, 'description-operation-');
     out.push({ start: w.start, end, evidence: evidence('description', signal, description.slice(w.start, end), reading.category, reading.strength, reading.raises) });
   });
-  return out;
+  // The tool does all of its operations: its reads do not contest the others (a router that lists
+  // and deletes is not “only reading”), so they count only when every operation reads.
+  const acts = out.some((h) => h.evidence.category !== 'read');
+  return acts ? out.filter((h) => h.evidence.category !== 'read') : out;
 }
 
 function descriptionSignals(description: string, routes = false): { evidence: Evidence[]; flags: FlagEvidence[] } {
