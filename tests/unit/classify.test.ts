@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyTool, classifyTools } from '../../src/core/classify/index.ts';
+import { classifyTool, classifyTools, renderRationale } from '../../src/core/classify/index.ts';
 import { categoryScore } from '../../src/core/classify/decide.ts';
 import {
   BASE_RISK,
@@ -213,6 +213,9 @@ describe('description phrases', () => {
     const plain = { name: 'workbooks', description, inputSchema: { type: 'object', properties: { name: { type: 'string' } } } };
     expect(extractEvidence(routed).map((e) => e.signal)).toContain('description-operation-delete');
     expect(extractEvidence(plain).some((e) => e.signal.startsWith('description-operation-'))).toBe(false);
+    // It does all of them: its reads do not contest the deletion.
+    expect(extractEvidence(routed).map((e) => e.signal)).not.toContain('description-operation-list');
+    expect(renderRationale(classifyTool(routed)).join(' ')).not.toMatch(/only reads/);
   });
 
   test('reading financial data is not financial', () => {
