@@ -6,16 +6,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServerSnapshotSchema, type ServerSnapshot } from '../src/core/schema.ts';
+import type { ServerSnapshot } from '../src/core/schema.ts';
+import { readSnapshots } from '../src/ingest/snapshot.ts';
 import { isolatedBuild } from './isolated-build.ts';
 
 const total = Number(process.argv[2] ?? 50_000);
 const PER_SERVER = 100;
 const root = join(import.meta.dirname, '..');
-const seeds = readdirSync(join(root, 'content/servers'))
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(root, 'content/servers', f), 'utf8'))));
+const seeds = readSnapshots(join(root, 'content/servers'));
 const seedTools = seeds.flatMap((s) => s.tools);
 if (seedTools.length === 0) throw new Error('content/servers has no tools to copy');
 

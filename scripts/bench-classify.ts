@@ -5,10 +5,10 @@
  * best of `runs`. Usage: npm run bench:classify -- [tools=20000] [runs=3]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServerSnapshotSchema } from '../src/core/schema.ts';
+import { readSnapshots } from '../src/ingest/snapshot.ts';
 
 const total = Number(process.argv[2] ?? 20_000);
 const runs = Number(process.argv[3] ?? 3);
@@ -16,10 +16,7 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(runs) || runs < 1
   throw new Error('usage: npm run bench:classify -- [tools=20000] [runs=3]');
 }
 const root = join(import.meta.dirname, '..');
-const seedTools = readdirSync(join(root, 'content/servers'))
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .flatMap((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(root, 'content/servers', f), 'utf8'))).tools);
+const seedTools = readSnapshots(join(root, 'content/servers')).flatMap((s) => s.tools);
 if (seedTools.length === 0) throw new Error('content/servers has no tools to copy');
 
 const work = mkdtempSync(join(tmpdir(), 'catalog-bench-classify-'));

@@ -10,21 +10,19 @@
  * disputed ones. `--check` exits 1 when overall read-vs-not accuracy is below 95 % or destructive
  * recall below 90 %.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  declaresAnnotations,
   destructivePrecision,
   EVAL_GOALS,
+  evaluateCatalog,
   destructiveRecall,
-  evaluateServer,
   readAccuracy,
   sumScores,
   type Score,
   type ServerResult,
 } from '../src/core/classify/accuracy.ts';
 import { renderRationale } from '../src/core/classify/rationale.ts';
-import { ServerSnapshotSchema } from '../src/core/schema.ts';
+import { readSnapshots } from '../src/ingest/snapshot.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -33,8 +31,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-const DIR = join(ROOT, 'content/servers');
-const GOALS = EVAL_GOALS;
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -57,12 +53,7 @@ function row(label: string, n: string, classifier: Score, baseline: Score): stri
   return `${label.padEnd(46)} ${n.padStart(5)}  ${read}   ${recall}   ${precision}`;
 }
 
-const results: ServerResult[] = [];
-for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
-  const snapshot = ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
-  if (!declaresAnnotations(snapshot.tools)) continue;
-  results.push(evaluateServer(snapshot.id, snapshot.tools));
-}
+const results: ServerResult[] = evaluateCatalog(readSnapshots(join(ROOT, 'content/servers')));
 
 const total = {
   classifier: sumScores(results.map((r) => r.classifier)),
@@ -133,8 +124,8 @@ process.stdout.write(`${out.join('\n')}\n`);
 if (check) {
   const read = readAccuracy(c) ?? 0;
   const recall = destructiveRecall(c) ?? 0;
-  if (read < GOALS.read || recall < GOALS.recall) {
-    process.stderr.write(`eval: below the goals (read-vs-not ${GOALS.read * 100} %, destructive recall ${GOALS.recall * 100} %)\n`);
+  if (read < EVAL_GOALS.read || recall < EVAL_GOALS.recall) {
+    process.stderr.write(`eval: below the goals (read-vs-not ${EVAL_GOALS.read * 100} %, destructive recall ${EVAL_GOALS.recall * 100} %)\n`);
     process.exitCode = 1;
   }
 }

@@ -6,10 +6,10 @@
  * classifier change or a new snapshot is intended, and review the diff before committing it;
  * `npm test` fails until the file matches.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goldenDiff, goldenText } from '../src/core/classify/golden.ts';
-import { ServerSnapshotSchema } from '../src/core/schema.ts';
+import { readSnapshots } from '../src/ingest/snapshot.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -18,13 +18,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-const DIR = join(ROOT, 'content/servers');
 const OUT = join(ROOT, 'tests/golden/verdicts.json');
 
-const servers = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(DIR, f), 'utf8'))));
+const servers = readSnapshots(join(ROOT, 'content/servers'));
 const text = goldenText(servers);
 
 let before = '{}\n';

@@ -4,9 +4,9 @@
  * its clock) would change.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerSnapshot } from '../core/schema.ts';
+import { ServerSnapshotSchema, type ServerSnapshot } from '../core/schema.ts';
 import {
   isServerSnapshot,
   sameSnapshotIgnoringClock,
@@ -15,6 +15,14 @@ import {
 } from '../core/snapshot.ts';
 
 export type WriteOutcome = 'written' | 'unchanged';
+
+/** Every snapshot in `dir` (`*.json`), in file-name order, parsed; an invalid one throws. For scripts and tests. */
+export function readSnapshots(dir: string): ServerSnapshot[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+}
 
 /** The snapshot currently at `path`, or undefined when there is none or it is not a valid snapshot. */
 export function readExistingSnapshot(path: string): ServerSnapshot | undefined {

@@ -6,7 +6,7 @@
  * through; a hidden tool is always denied and never visible; each risk gets the treatment the
  * policy table promises.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -17,6 +17,7 @@ import { policyJsonSchema } from '../../src/core/policy/json-schema.ts';
 import { MEDIUM_RISK_LIMIT, recommendServerPolicy, recommendToolPolicy } from '../../src/core/policy/recommend.ts';
 import { stringifyPolicy } from '../../src/core/policy/stringify.ts';
 import { PolicySchema, ServerSnapshotSchema, type Policy, type Tool, type Verdict } from '../../src/core/schema.ts';
+import { readSnapshots } from '../../src/ingest/snapshot.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const AT = 1_767_225_600_000;
@@ -29,11 +30,9 @@ interface Entry {
 
 /** Each server's tools as the site shows them (first definition of a name), with their verdicts. */
 function catalog(): Array<[string, Entry[]]> {
-  const files = [join(ROOT, 'tests/fixtures/classify/snapshot.json')];
+  const fixture = ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/classify/snapshot.json'), 'utf8')));
   const dir = join(ROOT, 'content/servers');
-  if (existsSync(dir)) for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) files.push(join(dir, f));
-  return files.map((file) => {
-    const snapshot = ServerSnapshotSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return [fixture, ...(existsSync(dir) ? readSnapshots(dir) : [])].map((snapshot) => {
     const seen = new Set<string>();
     const entries = snapshot.tools.flatMap((tool) => {
       if (seen.has(tool.name)) return [];

@@ -1,7 +1,6 @@
 /**
  * The measured-accuracy definitions behind `npm run eval`, as tables.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -12,6 +11,7 @@ import {
   destructivePrecision,
   destructiveRecall,
   emptyScore,
+  evaluateCatalog,
   evaluateServer,
   isDisputed,
   labelsOf,
@@ -21,7 +21,8 @@ import {
   withoutAnnotations,
 } from '../../src/core/classify/accuracy.ts';
 import { classifyTool } from '../../src/core/classify/index.ts';
-import { ServerSnapshotSchema, type ToolAnnotations } from '../../src/core/schema.ts';
+import type { ToolAnnotations } from '../../src/core/schema.ts';
+import { readSnapshots } from '../../src/ingest/snapshot.ts';
 import { tool } from './classify-cases.ts';
 
 describe('labelsOf', () => {
@@ -115,12 +116,7 @@ describe('scores', () => {
 
 describe('the catalog against the goals of `npm run eval --check`', () => {
   // The real snapshots: a classifier change that drops below a goal fails here, not only in a report.
-  const dir = join(import.meta.dirname, '../../content/servers');
-  const results = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))))
-    .filter((s) => declaresAnnotations(s.tools))
-    .map((s) => evaluateServer(s.id, s.tools));
+  const results = evaluateCatalog(readSnapshots(join(import.meta.dirname, '../../content/servers')));
   const classifier = sumScores(results.map((r) => r.classifier));
   const baseline = sumScores(results.map((r) => r.baseline));
 

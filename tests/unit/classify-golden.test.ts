@@ -3,22 +3,18 @@
  * classifier gives today: any change of category, risk, confidence, flags or (for writes) suggested
  * destructiveHint shows up as a diff.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { goldenDiff, goldenText, parseGolden } from '../../src/core/classify/golden.ts';
-import { ServerSnapshotSchema } from '../../src/core/schema.ts';
+import { readSnapshots } from '../../src/ingest/snapshot.ts';
 import { tool } from './classify-cases.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
 describe('golden verdicts', () => {
   test('tests/golden/verdicts.json matches the catalog (run `npm run golden` when a change is intended)', () => {
-    const dir = join(ROOT, 'content/servers');
-    const servers = readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+    const servers = readSnapshots(join(ROOT, 'content/servers'));
     const expected = goldenText(servers);
     const actual = readFileSync(join(ROOT, 'tests/golden/verdicts.json'), 'utf8');
     if (actual !== expected) {

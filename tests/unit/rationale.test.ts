@@ -1,20 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { classifyTool } from '../../src/core/classify/index.ts';
 import { checkRationale, checkVerdict, describeEvidence, renderRationale } from '../../src/core/classify/rationale.ts';
 import { CATEGORIES, ServerSnapshotSchema, type Tool, type Verdict } from '../../src/core/schema.ts';
+import { readSnapshots } from '../../src/ingest/snapshot.ts';
 import { CASES, tool } from './classify-cases.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
 /** Every tool the catalog holds, plus the committed fixture, so this never runs on nothing. */
 function catalogTools(): Array<[string, Tool]> {
-  const files = [join(ROOT, 'tests/fixtures/classify/snapshot.json')];
+  const fixture = ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/classify/snapshot.json'), 'utf8')));
   const dir = join(ROOT, 'content/servers');
-  if (existsSync(dir)) for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) files.push(join(dir, f));
-  return files.flatMap((file) => {
-    const snapshot = ServerSnapshotSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return [fixture, ...(existsSync(dir) ? readSnapshots(dir) : [])].flatMap((snapshot) => {
     return snapshot.tools.map((t): [string, Tool] => [`${snapshot.id}/${t.name}`, t]);
   });
 }

@@ -195,6 +195,11 @@ export function declaresAnnotations(tools: readonly Tool[]): boolean {
   return tools.some((t) => t.annotations?.readOnlyHint !== undefined || t.annotations?.destructiveHint !== undefined);
 }
 
+/** Scores every server that declares annotations (`declaresAnnotations`), in the given order. */
+export function evaluateCatalog(servers: readonly { id: string; tools: readonly Tool[] }[]): ServerResult[] {
+  return servers.filter((s) => declaresAnnotations(s.tools)).map((s) => evaluateServer(s.id, s.tools));
+}
+
 /** Scores one server's tools (first definition of each name, as the site shows them). */
 export function evaluateServer(id: string, tools: readonly Tool[]): ServerResult {
   const result: ServerResult = {
