@@ -36,30 +36,22 @@ export function maxRisk(a: Risk, b: Risk): Risk {
   return riskRank(a) >= riskRank(b) ? a : b;
 }
 
+/** The score of some pieces of evidence: for each source, the points of its strongest piece. */
+function score(pieces: readonly { source: EvidenceSource; strength: Evidence['strength'] }[]): number {
+  return EVIDENCE_SOURCES.reduce((sum, source) => {
+    const points = pieces.filter((e) => e.source === source).map((e) => STRENGTH_POINTS[e.strength]);
+    return sum + Math.max(0, ...points);
+  }, 0);
+}
+
 /** A category's score: for each source, the points of its strongest evidence for the category. */
 export function categoryScore(evidence: readonly Evidence[], category: Category): number {
-  let score = 0;
-  for (const source of EVIDENCE_SOURCES) {
-    let best = 0;
-    for (const e of evidence) {
-      if (e.source === source && e.category === category) best = Math.max(best, STRENGTH_POINTS[e.strength]);
-    }
-    score += best;
-  }
-  return score;
+  return score(evidence.filter((e) => e.category === category));
 }
 
 /** A flag's score, counted like a category's: per source the strongest piece. */
 export function flagScore(evidence: readonly FlagEvidence[], flag: Flag): number {
-  let score = 0;
-  for (const source of EVIDENCE_SOURCES) {
-    let best = 0;
-    for (const e of evidence) {
-      if (e.source === source && e.flag === flag) best = Math.max(best, STRENGTH_POINTS[e.strength]);
-    }
-    score += best;
-  }
-  return score;
+  return score(evidence.filter((e) => e.flag === flag));
 }
 
 /** The `FLAG_TABLE` row of a flag. */
@@ -123,8 +115,8 @@ export function assess(evidence: readonly Evidence[], flagEvidence: readonly Fla
   // A category's risk: its base risk, raised by its own escalating evidence. A weak escalation
   // (a `force` flag) only raises a reading that a strong signal makes: a forced delete is critical,
   // but `force` on `git_add` does not make a critical deletion out of weak hints.
-  const strongly = (c: Category) => evidence.some((e) => e.category === c && e.strength === 'strong');
-  const escalates = (e: Evidence, c: Category) => e.category === c && e.raises !== undefined && (e.strength === 'strong' || strongly(c));
+  const strong = new Set(evidence.flatMap((e) => (e.strength === 'strong' ? [e.category] : [])));
+  const escalates = (e: Evidence, c: Category) => e.category === c && e.raises !== undefined && (e.strength === 'strong' || strong.has(c));
   const riskOf = (c: Category): Risk => evidence.reduce<Risk>((r, e) => (escalates(e, c) && e.raises !== undefined ? maxRisk(r, e.raises) : r), BASE_RISK[c]);
   const baseRisk = BASE_RISK[category];
   const ownRisk = riskOf(category);

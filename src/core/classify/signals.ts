@@ -286,16 +286,17 @@ function readVerb(verb: string, objects: readonly Word[], prefix: 'name' | 'desc
     const ui = nounRun(objects, UI_OBJECTS);
     if (ui !== undefined) return { signal: `${prefix}-verb-${verb}-ui`, category: 'write', strength: 'strong', objectAt: ui };
     // “Drop files … onto an element”: what is put onto something is placed, whatever the object.
-    if (nounRun(context, PLACEMENT_WORDS) !== undefined) return { signal: `${prefix}-verb-${verb}-ui`, category: 'write', strength: 'strong' };
+    if (context.some((w) => PLACEMENT_WORDS.has(w.lower))) return { signal: `${prefix}-verb-${verb}-ui`, category: 'write', strength: 'strong' };
   }
   const category = verbCategory(verb) ?? (prefix === 'description' && DESCRIPTION_READ_VERBS.has(verb) ? 'read' : undefined);
   if (category === undefined) return undefined;
+  // The object's first word past articles (“Remove **tags** from …”, `send_**keys**`).
+  const first = objects.findIndex((w) => !ARTICLES.has(w.lower));
+  const object = objects[first];
   let raises = verbRaises(verb);
   if (raises !== undefined && MESSAGE_OBJECT_VERBS.has(verb) && !objects.some((w) => MESSAGE_NOUNS.has(w.lower))) raises = undefined;
-  if (raises !== undefined && OUTBOUND_VERBS.has(verb) && LOCAL_OBJECTS.has(objects.find((w) => !ARTICLES.has(w.lower))?.lower ?? '')) raises = undefined;
+  if (raises !== undefined && OUTBOUND_VERBS.has(verb) && object !== undefined && LOCAL_OBJECTS.has(object.lower)) raises = undefined;
   if (category === 'destructive' && raises === undefined) {
-    const first = objects.findIndex((w) => !ARTICLES.has(w.lower));
-    const object = objects[first];
     if (object !== undefined && LIGHT_OBJECTS.has(object.lower)) {
       return { signal: `${prefix}-verb-${verb}-${object.lower}`, category: 'write', strength: 'strong', objectAt: first };
     }
@@ -633,6 +634,20 @@ function eachPhrase<R>(scan: PhraseScan<R>, text: string, found: (rule: R, m: Re
 const CATEGORY_PHRASES = phraseScan(DESCRIPTION_PHRASES);
 const FLAG_PHRASE_SCAN = phraseScan(FLAG_PHRASES);
 
+/** Punctuation that ends a verb's object within a lead sentence, and anywhere in a description. */
+const CLAUSE_STOPS = /[,;:()[\]{}]/;
+const SENTENCE_STOPS = /[,;:.!?()[\]{}]/;
+
+/** The object of the verb at `at`: up to `OBJECT_WINDOW` words after it, ended by `stops` between words. */
+function objectAfter(description: string, words: readonly Word[], at: number, stops: RegExp): Word[] {
+  const objects: Word[] = [];
+  for (const w of words.slice(at + 1, at + 1 + OBJECT_WINDOW)) {
+    if (stops.test(description.slice((objects[objects.length - 1] ?? words[at] ?? w).end, w.start))) break;
+    objects.push(w);
+  }
+  return objects;
+}
+
 /** The verb of a gerund (`listing` → list, `creating` → create, `running` → run), unless it is as often a noun. */
 function gerundVerb(w: string): string | undefined {
   if (w.length < 6 || !w.endsWith('ing')) return undefined;
@@ -655,11 +670,7 @@ function operationHits(description: string): Hit[] {
   words.forEach((w, i) => {
     const verb = gerundVerb(w.lower);
     if (verb === undefined || seen.has(verb) || negated(description, w.start)) return;
-    const objects: Word[] = [];
-    for (const o of words.slice(i + 1, i + 1 + OBJECT_WINDOW)) {
-      if (/[,;:.!?()[\]{}]/.test(description.slice((objects[objects.length - 1] ?? w).end, o.start))) break;
-      objects.push(o);
-    }
+    const objects = objectAfter(description, words, i, SENTENCE_STOPS);
     const reading = readVerb(verb, objects, 'description');
     if (reading === undefined) return;
     seen.add(verb);
@@ -689,14 +700,8 @@ function descriptionSignals(description: string, routes = false): { evidence: Ev
     const verbs = leadVerbs(description, words);
     const lastVerb = verbs[verbs.length - 1];
     if (lastVerb !== undefined) {
-      const from = lastVerb.at + 1;
       // The object: the words after the last leading verb, up to punctuation.
-      const objects: Word[] = [];
-      for (const w of words.slice(from, from + OBJECT_WINDOW)) {
-        const gap = description.slice((objects[objects.length - 1] ?? words[lastVerb.at] ?? w).end, w.start);
-        if (/[,;:()[\]{}]/.test(gap)) break;
-        objects.push(w);
-      }
+      const objects = objectAfter(description, words, lastVerb.at, CLAUSE_STOPS);
       for (const { at, verb } of verbs) {
         const w = words[at];
         if (w === undefined) continue;
