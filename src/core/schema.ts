@@ -218,12 +218,33 @@ export const EVIDENCE_STRENGTHS = ['weak', 'strong'] as const;
 export type Strength = (typeof EVIDENCE_STRENGTHS)[number];
 
 /**
+ * What a piece of category evidence is: a verb of the name or of the description's lead sentence
+ * (`verb`), an operation a router's description lists (`operation`), a name that documents a topic
+ * (`topic`), a noun that decides by itself (`noun`: `bash`, `refund`), a word that widens a
+ * deletion's reach (`scope`: bulk, all), a phrase anywhere in the description (`phrase`), a
+ * parameter (`parameter`) or a declared annotation (`annotation`).
+ */
+export const EVIDENCE_KINDS = ['verb', 'operation', 'topic', 'noun', 'scope', 'phrase', 'parameter', 'annotation'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/**
+ * How a verb reads with its object, when the object changed its plain meaning: running a query
+ * (`query`), code kept to reads (`read-only`), running a defined job (`job`), generating text
+ * (`text`), driving an interface (`ui`), changing the state of what it acts on (`state`: resolving
+ * an issue), or deleting something light (`light`: removing a label edits metadata).
+ */
+export const VERB_READINGS = ['query', 'read-only', 'job', 'text', 'ui', 'state', 'light'] as const;
+export type VerbReadingKind = (typeof VERB_READINGS)[number];
+
+/**
  * One observation that pushed the classification. The verdict is a pure function of its evidence
  * (`verdictFromEvidence`), and the rationale is rendered from it, so neither can contradict the badge.
  */
 export const EvidenceSchema = z.strictObject({
   source: z.enum(EVIDENCE_SOURCES),
-  /** Stable id of the rule or signal that fired, e.g. `name-verb-delete`. */
+  /** What kind of observation it is (`EVIDENCE_KINDS`). */
+  kind: z.enum(EVIDENCE_KINDS),
+  /** Stable id of the rule or signal that fired, e.g. `name-verb-delete`: for display and diffs, never parsed. */
   signal: z.string().min(1),
   /** The exact text that was matched (a verb, a phrase, a parameter name, `readOnlyHint: true`). */
   match: z.string(),
@@ -236,6 +257,10 @@ export const EvidenceSchema = z.strictObject({
    * the risk is at least this level (e.g. a `force` parameter on a destructive tool → `critical`).
    */
   raises: z.enum(RISK_LEVELS).optional(),
+  /** For a verb or an operation: the lexicon verb behind it (`Deletes` → delete). */
+  verb: z.string().min(1).optional(),
+  /** For a verb or an operation whose object decided its meaning: how it reads with that object (`VERB_READINGS`). */
+  reading: z.enum(VERB_READINGS).optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -292,6 +317,9 @@ export const EvidenceRefSchema = z.strictObject({
   source: z.enum(EVIDENCE_SOURCES),
   signal: z.string().min(1),
   match: z.string(),
+  /** Kept from category evidence, so the finding's wording can be regenerated from the ref. */
+  kind: z.enum(EVIDENCE_KINDS).optional(),
+  reading: z.enum(VERB_READINGS).optional(),
 });
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 

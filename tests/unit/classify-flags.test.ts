@@ -5,17 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { classifyTool } from '../../src/core/classify/index.ts';
 import { renderRationale } from '../../src/core/classify/rationale.ts';
-import {
-  ADDITIVE_VERBS,
-  FINDING_RULES,
-  FLAG_NOUN_RULES,
-  FLAG_TABLE,
-  FLAG_VERBS,
-  IDEMPOTENT_VERBS,
-  NON_IDEMPOTENT_VERBS,
-  SUGGESTION_RULES,
-  verbCategory,
-} from '../../src/core/classify/rules.ts';
+import { FINDING_RULES, FLAG_TABLE, SUGGESTION_RULES } from '../../src/core/classify/rules.ts';
+import { ADDITIVE_VERBS, FLAG_NOUN_RULES, FLAG_VERBS, IDEMPOTENT_VERBS, NON_IDEMPOTENT_VERBS, verbCategory } from '../../src/core/classify/lexicon.ts';
 import { extractSignals } from '../../src/core/classify/signals.ts';
 import { ANNOTATION_HINTS, FINDING_KINDS, FLAGS, type Tool } from '../../src/core/schema.ts';
 import { tool } from './classify-cases.ts';
@@ -120,8 +111,8 @@ describe('findings', () => {
       expected: false,
       reading: 'destructive',
       evidence: [
-        { source: 'name', signal: 'name-verb-delete', match: 'delete' },
-        { source: 'description', signal: 'description-verb-delete', match: 'Delete' },
+        { source: 'name', signal: 'name-verb-delete', match: 'delete', kind: 'verb' },
+        { source: 'description', signal: 'description-verb-delete', match: 'Delete', kind: 'verb' },
       ],
       message:
         'The server declares readOnlyHint: true, but the name\'s verb is “delete”; the description\'s lead verb is “Delete”: the catalog reads the tool as destructive and suggests readOnlyHint: false.',
@@ -173,7 +164,7 @@ describe('tables', () => {
 
   test('every flag can be established by some rule, and flag verbs are verbs', () => {
     for (const flag of FLAGS) expect(FLAG_NOUN_RULES.some((r) => r.flag === flag), flag).toBe(true);
-    for (const verb of Object.keys(FLAG_VERBS)) expect(verbCategory(verb), verb).toBeDefined();
+    for (const verb of FLAG_VERBS.keys()) expect(verbCategory(verb), verb).toBeDefined();
   });
 
   test('FINDING_RULES cover every kind once, in FINDING_KINDS order; SUGGESTION_RULES every hint', () => {

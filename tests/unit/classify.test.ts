@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { classifyTool, classifyTools, renderRationale } from '../../src/core/classify/index.ts';
 import { categoryScore } from '../../src/core/classify/decide.ts';
-import {
-  BASE_RISK,
-  DESCRIPTION_READ_VERBS,
-  DESTRUCTIVE_VERBS,
-  ESCALATIONS,
-  EVALUATE_VERBS,
-  FLAG_TABLE,
-  EXECUTE_VERBS,
-  MONEY_VERBS,
-  READ_VERBS,
-  RISK_TABLE,
-  SUFFICIENT_SCORE,
-  WRITE_VERBS,
-} from '../../src/core/classify/rules.ts';
+import { BASE_RISK, ESCALATIONS, FLAG_TABLE, RISK_TABLE, SUFFICIENT_SCORE } from '../../src/core/classify/rules.ts';
+import { inflections, phraseForms, VERB_TABLE, VERBS, verbCategory } from '../../src/core/classify/lexicon.ts';
 import { extractEvidence, findNameVerbs, leadSentence, nameKey, splitName } from '../../src/core/classify/signals.ts';
 import { CATEGORIES, EVIDENCE_SOURCES, VerdictSchema, type Evidence, type Tool } from '../../src/core/schema.ts';
 import { CASES, tool } from './classify-cases.ts';
@@ -41,6 +29,7 @@ describe('classifyTool', () => {
     expect(verdict.category).toBe('destructive');
     expect(verdict.evidence).toContainEqual({
       source: 'annotation',
+      kind: 'annotation',
       signal: 'annotation-read-only',
       match: 'readOnlyHint: true',
       category: 'read',
@@ -270,18 +259,41 @@ describe('names', () => {
 });
 
 describe('tables', () => {
-  test('verb sets are disjoint', () => {
-    const sets = { READ_VERBS, DESCRIPTION_READ_VERBS, WRITE_VERBS, DESTRUCTIVE_VERBS, EXECUTE_VERBS, EVALUATE_VERBS, MONEY_VERBS };
-    const owner = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const [setName, set] of Object.entries(sets)) {
-      for (const verb of set) {
-        const other = owner.get(verb);
-        if (other !== undefined) clashes.push(`${verb} in ${other} and ${setName}`);
-        owner.set(verb, setName);
-      }
+  test('the lexicon has one row per verb, each a lowercase word', () => {
+    const seen = new Set<string>();
+    const twice = VERBS.filter((v) => (seen.has(v.verb) ? true : (seen.add(v.verb), false))).map((v) => v.verb);
+    expect(twice).toEqual([]);
+    expect(VERBS.filter((v) => !/^[a-z]+$/.test(v.verb)).map((v) => v.verb)).toEqual([]);
+    expect(VERB_TABLE.size).toBe(VERBS.length);
+  });
+
+  test('a verb row means what its fields say', () => {
+    for (const v of VERBS) {
+      // Description-only verbs are no verb in a name.
+      expect(verbCategory(v.verb), v.verb).toBe(v.descriptionOnly === true ? undefined : v.category);
+      // A raise belongs to the category it raises: outbound writes to high, mass deletion and money to critical.
+      if (v.raises !== undefined) expect(`${v.category} ${v.raises}`, v.verb).toMatch(/^(?:write high|destructive critical|financial critical)$/);
+      if (v.category === 'financial') expect(v.raises, v.verb).toBe('critical');
     }
-    expect(clashes).toEqual([]);
+  });
+
+  test.each([
+    ['delete', 'delete deletes deleted deleting'],
+    ['destroy', 'destroy destroys destroyed destroying'],
+    ['modify', 'modify modifies modified modifying'],
+    ['push', 'push pushes pushed pushing'],
+    ['overwrite', 'overwrite overwrites overwriting overwritten'],
+  ])('inflections of %s', (verb, forms) => {
+    const row = VERB_TABLE.get(verb);
+    expect(row).toBeDefined();
+    if (row !== undefined) expect(inflections(row).join(' ')).toBe(forms);
+  });
+
+  test("the description's deletion phrase is every form of the destructive phrase verbs", () => {
+    const forms = phraseForms('destructive').split('|');
+    expect(forms).toContain('removes');
+    expect(forms).toContain('overwritten');
+    for (const f of forms) expect(classifyTool(tool('widget', `This ${f} the widget.`)).evidence.some((e) => e.kind === 'phrase' && e.category === 'destructive'), f).toBe(true);
   });
 
   test('the risk table covers every category once and agrees with BASE_RISK', () => {

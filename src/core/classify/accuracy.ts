@@ -22,7 +22,7 @@
  */
 import type { Tool, ToolAnnotations, Verdict } from '../schema.ts';
 import { classifyTool } from './index.ts';
-import { ADDITIVE_VERBS, verbCategory } from './rules.ts';
+import { ADDITIVE_VERBS, verbCategory } from './lexicon.ts';
 import { findNameVerbs, splitName } from './signals.ts';
 
 /** The goals `npm run eval -- --check` and the unit tests hold the catalog to (issue 4). */

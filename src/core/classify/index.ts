@@ -5,7 +5,8 @@
  * and every signal behind it (evidence). Pure: no I/O, no clock, no randomness, no
  * locale-dependent comparison; the same tool always gets the same verdict.
  *
- *   extractSignals (signals.ts, tables in rules.ts) → verdictFromEvidence (decide.ts, reconcile.ts)
+ *   extractSignals (signals.ts: name.ts, description.ts, parameters.ts, annotations.ts; words in lexicon.ts)
+ *     → verdictFromEvidence (decide.ts, reconcile.ts; tables in rules.ts)
  */
 import type { Tool, Verdict } from '../schema.ts';
 import { verdictFromEvidence } from './decide.ts';

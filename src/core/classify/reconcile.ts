@@ -16,25 +16,18 @@ import type {
   VerdictFlag,
 } from '../schema.ts';
 import type { Assessment } from './decide.ts';
-import { ADDITIVE_VERBS, ANNOTATION_RULES, FINDING_RULES, IDEMPOTENT_VERBS, NON_IDEMPOTENT_VERBS } from './rules.ts';
+import { ANNOTATION_RULES } from './annotations.ts';
+import { ADDITIVE_VERBS, IDEMPOTENT_VERBS, NON_IDEMPOTENT_VERBS } from './lexicon.ts';
+import { SUBCOMMAND_SIGNAL } from './parameters.ts';
+import { FINDING_RULES } from './rules.ts';
 import { phrases } from './wording.ts';
-
-/** The verb of a verb signal (`name-verb-delete` → delete, `description-verb-run-job` → run). */
-export function verbOfSignal(signal: string): string | undefined {
-  const prefix = ['name-verb-', 'description-verb-', 'description-operation-'].find((p) => signal.startsWith(p));
-  if (prefix === undefined) return undefined;
-  const rest = signal.slice(prefix.length);
-  const dash = rest.indexOf('-');
-  return dash < 0 ? rest : rest.slice(0, dash);
-}
 
 /** The action verbs behind a verdict: verbs of the name and lead sentence that do not just read. */
 export function actionVerbs(evidence: readonly Evidence[]): string[] {
   const verbs: string[] = [];
   for (const e of evidence) {
     if (e.category === 'read') continue;
-    const verb = verbOfSignal(e.signal);
-    if (verb !== undefined && !verbs.includes(verb)) verbs.push(verb);
+    if (e.verb !== undefined && !verbs.includes(e.verb)) verbs.push(e.verb);
   }
   return verbs;
 }
@@ -54,7 +47,7 @@ export function suggestAnnotations(a: SuggestionInput, evidence: readonly Eviden
   const verbs = actionVerbs(evidence);
   // An escalated write or payment cannot be taken back (a sent message, moved money): not “only additive”.
   // A command router does whatever its operations do, and its description need not name them all.
-  const routes = evidence.some((e) => e.signal === 'param-subcommand');
+  const routes = evidence.some((e) => e.signal === SUBCOMMAND_SIGNAL);
   const destructiveHint = destroys(a) || a.escalatedBy.length > 0 || routes || verbs.length === 0 || !verbs.every((v) => ADDITIVE_VERBS.has(v));
   let idempotentHint: boolean | undefined;
   if (a.category === 'execute' || verbs.some((v) => NON_IDEMPOTENT_VERBS.has(v))) idempotentHint = false;
@@ -62,8 +55,11 @@ export function suggestAnnotations(a: SuggestionInput, evidence: readonly Eviden
   return { readOnlyHint: false, destructiveHint, ...(idempotentHint === undefined ? {} : { idempotentHint }), openWorldHint };
 }
 
-function ref(e: { source: Evidence['source']; signal: string; match: string }): EvidenceRef {
-  return { source: e.source, signal: e.signal, match: e.match };
+function ref(e: Evidence | FlagEvidence | EvidenceRef): EvidenceRef {
+  const r: EvidenceRef = { source: e.source, signal: e.signal, match: e.match };
+  if ('kind' in e && e.kind !== undefined) r.kind = e.kind;
+  if ('reading' in e && e.reading !== undefined) r.reading = e.reading;
+  return r;
 }
 
 /** A finding with its message generated from its fields; `checkVerdict` regenerates it to compare. */

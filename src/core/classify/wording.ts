@@ -2,13 +2,18 @@
  * How evidence reads in a sentence, shared by the rationale and the findings: plain text, never
  * HTML, generated only from the evidence's own fields.
  */
-import type { EvidenceSource } from '../schema.ts';
+import type { EvidenceKind, EvidenceSource, VerbReadingKind } from '../schema.ts';
+import { ANNOTATION_RULES } from './annotations.ts';
+import { SAVES_FILE_SIGNAL, SUBCOMMAND_SIGNAL } from './parameters.ts';
 
 /** What wording needs of a piece of evidence (category or flag evidence alike). */
 export interface Worded {
   source: EvidenceSource;
   signal: string;
   match: string;
+  /** Category evidence says what kind it is; flag evidence does not. */
+  kind?: EvidenceKind | undefined;
+  reading?: VerbReadingKind | undefined;
 }
 
 export const SOURCE_NAMES: Readonly<Record<EvidenceSource, string>> = {
@@ -27,42 +32,43 @@ interface Wording {
   tail: string;
 }
 
-/** Why a verb-with-object reading is what it is, by the suffix of its signal. */
-const READING_TAILS: ReadonlyArray<readonly [string, string]> = [
-  ['-query', ', and running a query reads data'],
-  ['-read-only', ', and code kept to reads changes nothing'],
-  ['-job', ', and running a defined job starts work rather than code the agent chooses'],
-  ['-text', ', and generating text changes nothing'],
-  ['-ui', ', which drives an interface rather than reading or deleting stored data'],
-  ['-state', ', which changes the state of what it acts on'],
-];
+/** Why a verb-with-object reading is what it is. */
+const READING_TAILS: Readonly<Record<VerbReadingKind, string | undefined>> = {
+  query: ', and running a query reads data',
+  'read-only': ', and code kept to reads changes nothing',
+  job: ', and running a defined job starts work rather than code the agent chooses',
+  text: ', and generating text changes nothing',
+  ui: ', which drives an interface rather than reading or deleting stored data',
+  state: ', which changes the state of what it acts on',
+  light: undefined,
+};
 
 function wording(e: Worded): Wording {
   const quoted = `“${e.match}”`;
   const w = (lead: string, tail = ''): Wording => ({ lead, quoted, tail });
   const oneWord = /^[\p{L}\p{N}'’-]+$/u.test(e.match);
-  const tail = READING_TAILS.find(([suffix]) => e.signal.endsWith(suffix))?.[1];
+  const tail = e.reading === undefined ? undefined : READING_TAILS[e.reading];
   switch (e.source) {
     case 'name':
-      if (e.signal.startsWith('name-verb-')) {
+      if (e.kind === 'verb') {
         if (tail !== undefined) return w('the name says ', tail);
         return oneWord ? w("the name's verb is ") : w('the name says ');
       }
-      if (e.signal.startsWith('name-topic-')) return w('the name ends in ', ', so it documents a topic');
+      if (e.kind === 'topic') return w('the name ends in ', ', so it documents a topic');
       return w('the name mentions ');
     case 'description':
-      if (e.signal.startsWith('description-verb-')) {
+      if (e.kind === 'verb') {
         if (tail !== undefined) return w('the description leads with ', tail);
         return oneWord ? w("the description's lead verb is ") : w('the description leads with ');
       }
-      if (e.signal.startsWith('description-operation-')) return w('the description lists among its operations ', tail ?? '');
+      if (e.kind === 'operation') return w('the description lists among its operations ', tail ?? '');
       return w('the description says ');
     case 'parameter':
-      if (e.signal === 'param-saves-file') return w('it takes a parameter ', ' that says where to save a file');
-      if (e.signal === 'param-subcommand') return w('it takes a parameter ', ' that names one of its own operations, so it does whatever they do');
+      if (e.signal === SAVES_FILE_SIGNAL) return w('it takes a parameter ', ' that says where to save a file');
+      if (e.signal === SUBCOMMAND_SIGNAL) return w('it takes a parameter ', ' that names one of its own operations, so it does whatever they do');
       return w('it takes a parameter ');
     case 'annotation':
-      if (e.signal === 'annotation-destructive-default') {
+      if (e.signal === ANNOTATION_RULES.destructiveDefault.id) {
         return { lead: 'it declares “readOnlyHint: false” without destructiveHint, which the MCP spec reads as destructive', quoted: '', tail: '' };
       }
       return w('the server declares ');

@@ -1,0 +1,469 @@
+/**
+ * Reading a tool's description: the lead sentence past headings, notices and filler, its leading
+ * verbs and their object, the operations a router lists, and phrases anywhere in the text (a
+ * deletion, an irreversible effect, running code, moving money, sending a message, saving a
+ * file; flag phrases). The description's own tables first, then the reading. Pure.
+ */
+import type { Category, Evidence, Flag, FlagEvidence, Risk, Strength } from '../schema.ts';
+import { COMPOUND_NOUNS, IDIOMS, NOUN_LIKE_VERBS, VERB_LINKS, phraseForms, verbCategory } from './lexicon.ts';
+import {
+  anyVerbCategory,
+  evidence,
+  financialNouns,
+  flagEvidence,
+  flagNouns,
+  flagVerb,
+  objectPhrase,
+  ordered,
+  readVerb,
+  verbHit,
+  word,
+  type FlagHit,
+  type Hit,
+  type Word,
+} from './reading.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+// ---------------------------------------------------------------------------------------------
+
+/** A leading notice line that says nothing about what the tool does (“DEPRECATION NOTICE: …”). */
+export const NOTICE_LINE =
+  /^(?=[A-Z -]*(?:NOTICE|NOTE|WARNING|IMPORTANT|CAUTION|DEPRECAT|BETA|EXPERIMENTAL))[A-Z][A-Z -]*:[^\n]*(?:\n|$)/;
+
+/** Filler before a description's leading verb (“This tool will …”, “Use this tool to …”). */
+export const LEAD_FILLER =
+  /^(?:(?:this|the) (?:mcp )?tool (?:will |can |is used to |lets you |allows you to |helps you |helps )?|use this tool to |(?:a )?tool (?:to|that) |allows (?:you|the user|users|the agent|agents) to |lets (?:you|the user) |used to |can be used to |helps (?:you )?(?:to )?|please |it )/i;
+
+/** Words before a match that negate it (“does not delete”), within `NEGATION_WINDOW` words. */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'never', 'no', 'without', 'cannot', "can't", 'can’t', "doesn't", 'doesn’t', "don't", 'don’t',
+  "won't", 'won’t', "isn't", 'isn’t', 'nor', 'non',
+]);
+
+export const NEGATION_WINDOW = 3;
+
+/** Words ending in -ly that are not manner adverbs, so never skipped before a lead verb (“Only requests that …”). */
+export const NOT_ADVERBS: ReadonlySet<string> = new Set(['only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'hourly', 'reply', 'apply', 'supply', 'rely', 'fly', 'family']);
+
+/** How many words after a leading verb are read as its object (“Execute a shell command …”). */
+export const OBJECT_WINDOW = 6;
+
+export interface PhraseRule {
+  /** Evidence signal id. */
+  id: string;
+  category: Category;
+  strength: Strength;
+  raises?: Risk;
+  /**
+   * Must carry the `g` and `i` flags, match from a word boundary at a letter, and have no
+   * capturing group: the rules are scanned as one pattern.
+   */
+  pattern: RegExp;
+  /** Skip a match preceded by a negator. */
+  negatable: boolean;
+}
+
+/**
+ * Phrases looked for anywhere in a description, in one pass: leftmost match first, and at one
+ * position the earlier rule. A match over the leading verb, or over a span already matched, does
+ * not count again.
+ */
+export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
+  {
+    id: 'description-read-only',
+    category: 'read',
+    strength: 'strong',
+    pattern: /\bread[- ]?only\b/gi,
+    negatable: true,
+  },
+  {
+    id: 'description-no-side-effects',
+    category: 'read',
+    strength: 'strong',
+    pattern: /\b(?:does not|doesn['’]t|will not|won['’]t|never) (?:modify|modifies|change|alter|write)\b|\bwithout (?:modifying|changing)\b|\bno side[- ]effects?\b/gi,
+    negatable: false,
+  },
+  {
+    id: 'description-irreversible',
+    category: 'destructive',
+    strength: 'weak',
+    pattern: /\b(?:cannot|can ?not|can['’]t) be (?:undone|reversed|recovered|restored)\b|\bpermanent(?:ly)?\b|\birreversibl[ey]\b|\bunrecoverable\b|\bnot be recoverable\b/gi,
+    negatable: true,
+  },
+  {
+    id: 'description-deletes',
+    category: 'destructive',
+    strength: 'weak',
+    // The inflected forms of the lexicon's phrase verbs (`Verb.phrase`): “deletes”, “removed”, “overwriting”.
+    pattern: new RegExp(`\\b(?:${phraseForms('destructive')})\\b`, 'gi'),
+    negatable: true,
+  },
+  {
+    id: 'description-executes',
+    category: 'execute',
+    strength: 'weak',
+    pattern:
+      /\bexecut(?:e|es|ed|ing)\b|\barbitrary (?:code|commands?)\b|\bshell commands?\b|\bexecutable code\b|\b(?:run|runs|running) (?:(?:arbitrary|browser|custom|your|own|any|shell|bash|python|javascript|js|node|sql|terminal) ){0,2}(?:code|scripts?|commands?)\b/gi,
+    negatable: true,
+  },
+  {
+    id: 'description-moves-money',
+    category: 'financial',
+    strength: 'weak',
+    raises: 'critical',
+    pattern: /\b(?:issue|create|process|make|initiate|send)s? (?:a |an |the )?(?:full |partial )?(?:refund|payout|transfer)s?\b|\brefund(?:s|ed)? (?:a |an |the )?(?:payment|charge|customer|order|transaction)s?\b|\bcharg(?:e|es|ed) (?:a |the )?(?:customer|card|user|payment method)s?\b|\btransfer(?:s|red)? (?:funds|money)\b|\bsend(?:s)? money\b|\bpay(?:s)? (?:a |an |the )?(?:invoice|bill)s?\b/gi,
+    negatable: true,
+  },
+  {
+    id: 'description-sends-message',
+    category: 'write',
+    strength: 'weak',
+    raises: 'high',
+    pattern: /\bsend(?:s|ing)? (?:an? |the )?(?:e-?mails?|messages?|sms|texts?|notifications?)\b|\bpost(?:s|ing)? (?:an? |the )?messages?\b/gi,
+    negatable: true,
+  },
+  {
+    // “Download a remote file to local disk”, “Save the audio to disk”: whatever the verb, it writes a file.
+    id: 'description-saves-file',
+    category: 'write',
+    strength: 'strong',
+    pattern:
+      /\b(?:sav|writ|download|stor|export|retriev)(?:e|es|ed|ing|s)? (?:[\w.`'-]+ ){0,5}?(?:to|into|on) (?:the |a |an |your )?(?:local )?(?:disk|file ?system|local file|file|folder|directory|project|workspace)\b/gi,
+    negatable: true,
+  },
+];
+
+export interface FlagPhraseRule {
+  id: string;
+  flag: Flag;
+  strength: Strength;
+  /** Must carry the `g` and `i` flags, and no capturing group (the rules are scanned as one pattern). */
+  pattern: RegExp;
+}
+
+/**
+ * Phrases looked for anywhere in a description, in one pass as `DESCRIPTION_PHRASES` are; a
+ * negated match does not count, nor one over a flag noun of the lead sentence.
+ */
+export const FLAG_PHRASES: readonly FlagPhraseRule[] = [
+  {
+    id: 'description-credential',
+    flag: 'credential-access',
+    strength: 'weak',
+    pattern:
+      /(?<!\b(?:public|publishable|anon|anonymous) )\b(?:secrets?|credentials?|passwords?|passphrases?|api[ -]?keys?|access keys?|secret keys?|private keys?|ssh keys?|access tokens?|auth(?:entication)? tokens?|api tokens?|bearer tokens?|refresh tokens?|oauth tokens?|connection strings?|kubeconfig)\b/gi,
+  },
+  {
+    id: 'description-permission',
+    flag: 'permission-change',
+    strength: 'weak',
+    pattern:
+      /\b(?:permissions?|privileges?|access control|access polic(?:y|ies)|iam (?:polic(?:y|ies)|roles?)|rbac|role bindings?|resource[- ]based polic(?:y|ies)|inline polic(?:y|ies)|cedar polic(?:y|ies)|grants? (?:[\w-]+ ){0,3}access)\b/gi,
+  },
+  {
+    id: 'description-open-web',
+    flag: 'open-world',
+    strength: 'strong',
+    pattern:
+      /\b(?:search(?:es|ing)? the (?:web|internet)|web search(?:es)?|(?:on|from) the (?:web|internet)|the open web|any (?:public )?(?:url|website|web ?page)s?|arbitrary (?:urls?|websites?|web ?pages?))\b/gi,
+  },
+  {
+    id: 'description-fetches-url',
+    flag: 'open-world',
+    strength: 'weak',
+    pattern:
+      /\b(?:fetch|retriev|download|load|open|scrap|crawl|visit|navigat|go|request)(?:e|es|s|ed|ing)? (?:to )?(?:the |a |an |any |one |given |specified )?(?:urls?|web ?pages?|websites?|links?)\b|\bhttps? requests?\b/gi,
+  },
+  {
+    id: 'description-private',
+    flag: 'private-data',
+    strength: 'weak',
+    pattern:
+      /\b(?:patients?|phi|pii|dicom|medical|health records?|personal (?:data|information)|direct messages?|private messages?|inbox(?:es)?|mailbox(?:es)?|e-?mails?|contacts)\b/gi,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Descriptions.
+// ---------------------------------------------------------------------------------------------
+
+/** Where the description's first sentence starts and ends, skipping headings, notices, tags and filler. */
+export function leadSentence(description: string): { start: number; end: number } | undefined {
+  let at = 0;
+  for (;;) {
+    const rest = description.slice(at);
+    const heading = /^#{1,6}[ \t][^\n]*(?:\n|$)/.exec(rest);
+    if (heading) {
+      at += heading[0].length;
+      continue;
+    }
+    const space = /^[\s#>*_`|-]+/.exec(rest);
+    if (space) {
+      at += space[0].length;
+      continue;
+    }
+    const tag = /^\[[^\]\n]{0,80}\]/.exec(rest);
+    if (tag) {
+      at += tag[0].length;
+      continue;
+    }
+    const notice = NOTICE_LINE.exec(rest);
+    if (notice) {
+      at += notice[0].length;
+      continue;
+    }
+    const filler = LEAD_FILLER.exec(rest);
+    if (filler) {
+      at += filler[0].length;
+      continue;
+    }
+    break;
+  }
+  if (at >= description.length) return undefined;
+  const stop = /[.!?](?=\s|$)|\n/.exec(description.slice(at));
+  return { start: at, end: stop ? at + stop.index : description.length };
+}
+
+/** Base forms to try for a description word (`Deletes` → delete, `Modifies` → modify, `Pushes` → push). */
+function stems(w: string): string[] {
+  const out = [w];
+  if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) out.push(w.slice(0, -1));
+  return out;
+}
+
+function descriptionVerb(w: string): string | undefined {
+  return stems(w).find((s) => anyVerbCategory(s) !== undefined);
+}
+
+function wordsIn(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
+    if (m.index + m[0].length > end) break;
+    out.push(word(m[0], m.index));
+  }
+  return out;
+}
+
+/** True when one of the `NEGATION_WINDOW` words before `at`, in the same clause, negates. */
+function negated(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  const clause = before.split(/[.!?;:\n]/).pop() ?? '';
+  if (/\bnon-$/i.test(clause)) return true;
+  const words = clause.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+  return words.slice(-NEGATION_WINDOW).some((w) => NEGATORS.has(w));
+}
+
+/**
+ * The leading verbs of a lead sentence: the first word, and verbs coordinated with it by commas or
+ * and/or (“List, create, close, or select a browser tab”). A coordinated word must have the first
+ * verb's form (bare, or ending in -s like “Lists”) and must not be a noun-like verb, so “Lists
+ * tags, labels” stays one verb.
+ */
+function leadVerbs(description: string, words: readonly Word[]): Array<{ at: number; verb: string }> {
+  const first = words[0];
+  const verb = first === undefined ? undefined : descriptionVerb(first.lower);
+  if (first === undefined || verb === undefined) return [];
+  if (COMPOUND_NOUNS.has(`${first.lower} ${words[1]?.lower ?? ''}`)) return [];
+  const bare = verb === first.lower;
+  const out = [{ at: 0, verb }];
+  const coordinated = (w: Word | undefined): string | undefined => {
+    if (w === undefined || NOUN_LIKE_VERBS.has(w.lower)) return undefined;
+    if (bare) return anyVerbCategory(w.lower) !== undefined ? w.lower : undefined;
+    if (!w.lower.endsWith('s')) return undefined;
+    const v = descriptionVerb(w.lower);
+    return v !== undefined && v !== w.lower ? v : undefined;
+  };
+  let j = 0;
+  for (;;) {
+    const here = words[j];
+    const next = words[j + 1];
+    if (here === undefined || next === undefined) break;
+    const gap = description.slice(here.end, next.start);
+    if (/^\s*[,/]\s*$/.test(gap)) {
+      const v = coordinated(next);
+      if (v !== undefined) {
+        out.push({ at: j + 1, verb: v });
+        j += 1;
+        continue;
+      }
+    }
+    const after = words[j + 2];
+    if (VERB_LINKS.has(next.lower) && /^[\s,]*$/.test(gap) && after !== undefined && /^\s+$/.test(description.slice(next.end, after.start))) {
+      const v = coordinated(after);
+      if (v !== undefined && !IDIOMS.has(`${here.lower} ${next.lower} ${after.lower}`)) {
+        out.push({ at: j + 2, verb: v });
+        j += 2;
+        continue;
+      }
+    }
+    break;
+  }
+  return out;
+}
+
+/** A table of phrase rules as one pattern, each rule one capture group: one pass over a description finds them all. */
+interface PhraseScan<R> {
+  rules: readonly R[];
+  pattern: RegExp;
+}
+
+function phraseScan<R extends { pattern: RegExp }>(rules: readonly R[]): PhraseScan<R> {
+  // Every phrase starts a word with a letter: saying so up front lets the engine skip the rest (a third faster).
+  const pattern = new RegExp(`\\b(?=[a-z])(?:${rules.map((r) => `(${r.pattern.source})`).join('|')})`, 'gi');
+  // Each rule must add exactly one group, or the group index would not name the rule.
+  const groups = new RegExp(`${pattern.source}|`).exec('')?.length ?? 0;
+  if (groups !== rules.length + 1) throw new Error('a phrase pattern has a capturing group; use (?:…)');
+  return { rules, pattern };
+}
+
+/**
+ * Calls `found` for each match of a phrase table, leftmost first (at one position, the earlier
+ * rule). A match's span is not searched again, so overlapping phrases count once, as the table
+ * orders them. `lastIndex` is reset before and after, so the shared pattern is left as found.
+ */
+function eachPhrase<R>(scan: PhraseScan<R>, text: string, found: (rule: R, m: RegExpExecArray) => void): void {
+  const { pattern, rules } = scan;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0] === '') {
+      pattern.lastIndex++;
+      continue;
+    }
+    const at = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const rule = rules[at - 1];
+    if (rule !== undefined) found(rule, m);
+  }
+  pattern.lastIndex = 0;
+}
+
+const CATEGORY_PHRASES = phraseScan(DESCRIPTION_PHRASES);
+const FLAG_PHRASE_SCAN = phraseScan(FLAG_PHRASES);
+
+/** Punctuation that ends a verb's object within a lead sentence, and anywhere in a description. */
+const CLAUSE_STOPS = /[,;:()[\]{}]/;
+const SENTENCE_STOPS = /[,;:.!?()[\]{}]/;
+
+/** The object of the verb at `at`: up to `OBJECT_WINDOW` words after it, ended by `stops` between words. */
+function objectAfter(description: string, words: readonly Word[], at: number, stops: RegExp): Word[] {
+  const objects: Word[] = [];
+  for (const w of words.slice(at + 1, at + 1 + OBJECT_WINDOW)) {
+    if (stops.test(description.slice((objects[objects.length - 1] ?? words[at] ?? w).end, w.start))) break;
+    objects.push(w);
+  }
+  return objects;
+}
+
+/** The verb of a gerund (`listing` → list, `creating` → create, `running` → run), unless it is as often a noun. */
+function gerundVerb(w: string): string | undefined {
+  if (w.length < 6 || !w.endsWith('ing')) return undefined;
+  const base = w.slice(0, -3);
+  const candidates = [base, `${base}e`];
+  if (base.length > 2 && base[base.length - 1] === base[base.length - 2]) candidates.push(base.slice(0, -1));
+  return candidates.find((v) => verbCategory(v) !== undefined && !NOUN_LIKE_VERBS.has(v));
+}
+
+/**
+ * The operations a command router's description lists (“Includes operations for listing,
+ * creating, updating, and deleting workbooks”): each gerund once, read with its object like a lead
+ * verb (“executing SQL queries” runs code). Only for a tool whose `command` parameter names its
+ * operations (`param-subcommand`): such a tool does whatever its operations do.
+ */
+function operationHits(description: string): Hit[] {
+  const words = wordsIn(description, 0, description.length);
+  const seen = new Set<string>();
+  const out: Hit[] = [];
+  words.forEach((w, i) => {
+    const verb = gerundVerb(w.lower);
+    if (verb === undefined || seen.has(verb) || negated(description, w.start)) return;
+    const objects = objectAfter(description, words, i, SENTENCE_STOPS);
+    const reading = readVerb(verb, objects, 'description');
+    if (reading === undefined) return;
+    seen.add(verb);
+    const object = reading.objectAt === undefined ? undefined : objects[reading.objectAt];
+    const end = object?.end ?? w.end;
+    out.push(verbHit('description', 'operation', reading, description, w.start, end));
+  });
+  // The tool does all of its operations: its reads do not contest the others (a router that lists
+  // and deletes is not “only reading”), so they count only when every operation reads.
+  const acts = out.some((h) => h.evidence.category !== 'read');
+  return acts ? out.filter((h) => h.evidence.category !== 'read') : out;
+}
+
+export function descriptionSignals(description: string, routes = false): { evidence: Evidence[]; flags: FlagEvidence[] } {
+  const hits: Hit[] = [];
+  const flagHits: FlagHit[] = [];
+  const lead = leadSentence(description);
+  const claimed: Array<readonly [number, number]> = [];
+  // Flag verbs of the lead (“Navigate”) yield to a phrase that contains them (“Navigate to a URL”).
+  const leadFlagVerbs: FlagHit[] = [];
+  if (lead !== undefined) {
+    let words = wordsIn(description, lead.start, lead.end);
+    // An adverb before the verb (“Permanently delete …”) is skipped; the phrase rules still see it.
+    const adverb = words[0]?.lower ?? '';
+    if (words.length > 1 && adverb.endsWith('ly') && !NOT_ADVERBS.has(adverb) && descriptionVerb(words[1]?.lower ?? '') !== undefined) words = words.slice(1);
+    const verbs = leadVerbs(description, words);
+    const lastVerb = verbs[verbs.length - 1];
+    if (lastVerb !== undefined) {
+      // The object: the words after the last leading verb, up to punctuation.
+      const objects = objectAfter(description, words, lastVerb.at, CLAUSE_STOPS);
+      for (const { at, verb } of verbs) {
+        const w = words[at];
+        if (w === undefined) continue;
+        // Only the leading verbs themselves are claimed: phrases inside the object (“Run a read-only SQL query”) still count.
+        claimed.push([w.start, w.end]);
+        // The whole lead sentence may keep the code to reads: “Run SQL queries against MySQL (READ-ONLY)”.
+        const reading = readVerb(verb, objects, 'description', words);
+        if (reading !== undefined) {
+          const object = reading.objectAt === undefined ? undefined : objects[reading.objectAt];
+          const end = object?.end ?? w.end;
+          hits.push(verbHit('description', 'verb', reading, description, w.start, end));
+        }
+        leadFlagVerbs.push(...flagVerb('description', verb, w));
+      }
+      const verbNames = verbs.map((v) => v.verb);
+      flagHits.push(...flagNouns('description', objectPhrase(objects), verbNames, new Set(), description));
+      hits.push(...financialNouns('description', words, verbNames, new Set(verbs.map((v) => v.at)), description));
+    }
+  }
+  if (routes) {
+    for (const h of operationHits(description)) {
+      if (claimed.some(([s, e]) => h.start < e && s < h.end)) continue;
+      claimed.push([h.start, h.end]);
+      hits.push(h);
+    }
+  }
+  eachPhrase(CATEGORY_PHRASES, description, (rule, m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const overlaps = (s: number, e: number) => start < e && s < end;
+    if (rule.negatable && negated(description, start)) return;
+    if (claimed.some(([s, e]) => overlaps(s, e))) {
+      // A phrase that says more than the read verb it contains replaces that verb's reading:
+      // “Download a remote file to local disk” writes, whatever “Download” alone would mean.
+      const verbHits = hits.filter((h) => overlaps(h.start, h.end));
+      const saysMore = (h: Hit) => h.evidence.category === 'read' && start <= h.start && end > h.end;
+      if (rule.category === 'read' || verbHits.length === 0 || !verbHits.every(saysMore)) return;
+      for (const h of verbHits) hits.splice(hits.indexOf(h), 1);
+    }
+    claimed.push([start, end]);
+    const e = evidence({ source: 'description', kind: 'phrase', signal: rule.id, match: m[0], category: rule.category, strength: rule.strength, raises: rule.raises });
+    hits.push({ start, end, evidence: e });
+  });
+  const flagClaimed = flagHits.map((h) => [h.start, h.end] as const);
+  eachPhrase(FLAG_PHRASE_SCAN, description, (rule, m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (flagClaimed.some(([s, e]) => start < e && s < end)) return;
+    if (negated(description, start)) return;
+    flagClaimed.push([start, end]);
+    flagHits.push({ start, end, evidence: flagEvidence('description', rule.id, m[0], rule.flag, rule.strength) });
+  });
+  for (const h of leadFlagVerbs) if (!flagClaimed.some(([s, e]) => h.start < e && s < h.end)) flagHits.push(h);
+  return { evidence: ordered(hits), flags: ordered(flagHits) };
+}
+
