@@ -13,9 +13,10 @@
  *   --from N --count M     print candidates N .. N+M-1 of the draw (default: all)
  *   --list                 print only `server<TAB>tool`, one a line
  *   --oversample CATEGORY  instead of the main draw, draw extra candidates for one category
- *                          (destructive | execute | financial) from the remaining tools whose
- *                          names contain that category's words, from servers with < 6 tools in
- *                          the set; tools already in content/labels/hand.json are skipped too
+ *                          (destructive | execute | financial | write) from the remaining tools
+ *                          whose names contain one of that category's words (and do not start
+ *                          with a read verb), from servers with < 6 tools in the set, round-robin
+ *                          over servers; tools already in content/labels/hand.json are skipped
  *   --seed S               global seed (default 20260101)
  *   --stats                print population and draw sizes only
  */
@@ -30,12 +31,37 @@ const DEFAULT_SEED = 20260101;
 /** Most tools one server may contribute to the whole set (main draw plus over-sampling). */
 const MAX_PER_SERVER = 6;
 
-/** Words in a tool's name that make it a candidate for over-sampling one category. */
+/**
+ * Words that make a tool a candidate for over-sampling one category, matched against the words of
+ * its name (split at `_`, `-`, `.`, spaces and camelCase humps, lowercased). A name whose first
+ * word is a read verb (get, list, fetch, …) is never a candidate: it would almost always be a read.
+ */
 const OVERSAMPLE_WORDS: Record<string, RegExp> = {
-  destructive: /(delete|remove|drop|purge|destroy|truncate|erase|wipe|clear|revoke|uninstall|overwrite|replace|discard)/i,
-  execute: /(execute|exec|run|eval|shell|command|script|sql|query|graphql|request|invoke|call)/i,
-  financial: /(pay|refund|charge|invoice|order|purchase|billing|subscription|transfer|checkout|credit|bill|quote)/i,
+  destructive:
+    /^(delete|deletes|remove|removes|drop|purge|destroy|truncate|erase|wipe|clear|revoke|uninstall|overwrite|replace|discard|reset)$/,
+  execute: /^(execute|exec|run|eval|evaluate|shell|command|commands|script|sql|query|graphql|request|invoke|call)$/,
+  financial:
+    /^(pay|payment|payments|refund|refunds|charge|charges|invoice|invoices|order|orders|purchase|purchases|bill|bills|billing|subscription|subscriptions|transfer|credit|quote|quotes|transaction|transactions|overpayment|prepayment)$/,
+  write:
+    /^(create|add|update|send|set|post|edit|move|rename|start|stop|restart|assign|upload|publish|trigger|deploy|enable|disable|archive|merge|approve|cancel)$/,
 };
+const READ_VERBS = /^(get|list|fetch|search|describe|read|show|find|retrieve|lookup|check|view|count)$/;
+
+/** The words of a tool name: `getUserById` → get, user, by, id; `create-credit-note` → create, credit, note. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** True when the name has a word of the category and does not start with a read verb. */
+export function oversampleMatch(name: string, words: RegExp): boolean {
+  const ws = nameWords(name);
+  return !READ_VERBS.test(ws[0] ?? '') && ws.some((w) => words.test(w));
+}
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
@@ -137,7 +163,7 @@ export function oversampleDraw(
   for (const s of [...snapshots].sort((a, b) => a.id.localeCompare(b.id))) {
     const room = MAX_PER_SERVER - (perServer.get(s.id) ?? 0);
     if (room <= 0) continue;
-    const matches = eligibleTools(s).filter((t) => words.test(t.name) && !taken.has(`${s.id}\t${t.name}`));
+    const matches = eligibleTools(s).filter((t) => oversampleMatch(t.name, words) && !taken.has(`${s.id}\t${t.name}`));
     const queue = shuffled(matches, seed, `over:${category}`, s.id)
       .slice(0, room)
       .map((tool) => ({ server: s.id, tool }));
