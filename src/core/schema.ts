@@ -354,6 +354,16 @@ export const SuggestedAnnotationsSchema = z.strictObject({
 });
 export type SuggestedAnnotations = z.infer<typeof SuggestedAnnotationsSchema>;
 
+/** One operation a tool can perform, as its description lists it or a parameter selects it. */
+export const OperationSchema = z.strictObject({
+  verb: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  source: z.enum(EVIDENCE_SOURCES),
+  /** The text it was read from (`method: delete_project_item`, “deleting workbooks”). */
+  match: z.string(),
+});
+export type Operation = z.infer<typeof OperationSchema>;
+
 export const VerdictSchema = z.strictObject({
   /** The tool's name, exactly as the server sent it. */
   name: z.string(),
@@ -375,6 +385,11 @@ export const VerdictSchema = z.strictObject({
   findings: z.array(FindingSchema),
   /** What the server should declare, from the verdict. */
   suggestedAnnotations: SuggestedAnnotationsSchema,
+  /**
+   * The operations the tool can perform, when it names two or more (a router, an operation
+   * parameter, a description that lists “create, update or delete”): the verdict is its riskiest.
+   */
+  operations: z.array(OperationSchema).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 

@@ -50,10 +50,10 @@ describe('renderRationale', () => {
     const lines = renderRationale(classifyTool(tool('delete_branch', 'Delete a branch.', [], { readOnlyHint: true })));
     expect(lines).toContain('Evidence for read (the server declares “readOnlyHint: true”) is too weak on its own to change the category.');
 
-    const contested = renderRationale(classifyTool(tool('get_presigned_url', 'Generate a pre-signed S3 URL.')));
-    expect(contested[0]).toBe('Classified as write, risk medium: the description\'s lead verb is “Generate”.');
+    const contested = renderRationale(classifyTool(tool('read_log', 'Deletes the log once it has been read.')));
+    expect(contested[0]).toBe('Classified as destructive, risk high: the description\'s lead verb is “Deletes”.');
     expect(contested).toContain('Confidence medium: other evidence says it only reads.');
-    expect(contested).toContain('Evidence for read (the name\'s verb is “get”) is outweighed: the catalog takes the riskier reading.');
+    expect(contested).toContain('Evidence for read (the name\'s verb is “read”) is outweighed: the catalog takes the riskier reading.');
 
     const weak = renderRationale(classifyTool(tool('upload_file', 'Upload a file. Overwrites an existing one.')));
     expect(weak).toContain('Evidence for destructive (the description says “Overwrites”) is too weak on its own to change the category.');

@@ -14,6 +14,7 @@ import {
   type EvidenceSource,
   type Flag,
   type FlagEvidence,
+  type Operation,
   type Risk,
   type ToolAnnotations,
   type Verdict,
@@ -170,10 +171,11 @@ export function verdictFromEvidence(
   evidence: readonly Evidence[],
   flagEvidence: readonly FlagEvidence[] = [],
   declared?: ToolAnnotations,
+  operations: readonly Operation[] = [],
 ): Verdict {
   const a = assess(evidence, flagEvidence);
   const copy = evidence.map((e) => ({ ...e }));
-  return {
+  const verdict: Verdict = {
     name,
     category: a.category,
     risk: a.risk,
@@ -183,4 +185,6 @@ export function verdictFromEvidence(
     findings: reconcile(a, copy, flagEvidence, declared),
     suggestedAnnotations: suggestAnnotations(a, copy, a.flags),
   };
+  if (operations.length > 0) verdict.operations = operations.map((o) => ({ ...o }));
+  return verdict;
 }

@@ -4,7 +4,7 @@
  * deletion, an irreversible effect, running code, moving money, sending a message, saving a
  * file; flag phrases). The description's own tables first, then the reading. Pure.
  */
-import type { Category, Evidence, Flag, FlagEvidence, Risk, Strength } from '../schema.ts';
+import { CATEGORIES, type Category, type Evidence, type Flag, type FlagEvidence, type Operation, type Risk, type Strength } from '../schema.ts';
 import { COMPOUND_NOUNS, IDIOMS, NOUN_LIKE_VERBS, VERB_LINKS, phraseForms, verbCategory } from './lexicon.ts';
 import {
   anyVerbCategory,
@@ -14,6 +14,8 @@ import {
   flagNouns,
   flagVerb,
   objectPhrase,
+  operationOf,
+  riskiestOperations,
   ordered,
   readVerb,
   verbHit,
@@ -31,9 +33,45 @@ import {
 export const NOTICE_LINE =
   /^(?=[A-Z -]*(?:NOTICE|NOTE|WARNING|IMPORTANT|CAUTION|DEPRECAT|BETA|EXPERIMENTAL))[A-Z][A-Z -]*:[^\n]*(?:\n|$)/;
 
-/** Filler before a description's leading verb (“This tool will …”, “Use this tool to …”). */
-export const LEAD_FILLER =
-  /^(?:(?:this|the) (?:mcp )?tool (?:will |can |is used to |lets you |allows you to |helps you |helps )?|use this tool to |(?:a )?tool (?:to|that) |allows (?:you|the user|users|the agent|agents) to |lets (?:you|the user) |used to |can be used to |helps (?:you )?(?:to )?|please |it )/i;
+/**
+ * An emphasis prefix before the lead sentence, up to its colon: a word in capitals
+ * (“START HERE for ClickHouse:”, “IMPORTANT:”, “CRITICAL -”) or a one-word label (“Beta:”) of at most
+ * six words. It says how to treat the tool, not what it does, so the verb after it leads.
+ */
+export const EMPHASIS_PREFIX = /^(?:[\p{Lu}][\p{Lu}\p{N}_-]+\b[^\n:.!?]{0,60}?|[\p{Lu}][\p{Ll}]+)\s*(?::|\s[-–—]\s)\s*(?=\p{L})/u;
+
+/** Symbols before the lead sentence (emoji, arrows, bullets) that are not words. */
+export const LEAD_SYMBOLS = /^[\p{So}\p{Sk}\u2190-\u21ff\u2022\u25a0-\u25ff\ufe0f\u200d]+/u;
+
+/** Who a framing phrase addresses (“Allows **the agent** to …”). */
+const ADDRESSEE = '(?:you|the user|users|the agent|agents|the model|the assistant|the llm|llms?|clients?|callers?|ai assistants?|ai agents?)';
+
+/**
+ * Framing before a description's leading verb (“This tool will …”, “Use this tool to …”,
+ * “Allows you to …”, “Lets the agent …”, “Enables you to …”): it says that the tool does something,
+ * the verb after it says what. Skipped, so that verb leads; a framing verb is never the lead verb.
+ */
+export const LEAD_FILLER = new RegExp(
+  `^(?:(?:this|the) (?:mcp )?(?:tool|function|endpoint) (?:will |can |is used to |is designed to |lets you |allows you to |enables you to |helps you |helps |lets ${ADDRESSEE} |allows ${ADDRESSEE} to |enables ${ADDRESSEE} to |permits ${ADDRESSEE} to )?` +
+    `|(?:use|call|invoke) this (?:tool |function |endpoint )?to |(?:a )?tool (?:to|that) |` +
+    `(?:allows|enables|permits) (?:${ADDRESSEE} )?to |lets ${ADDRESSEE} |used to |can be used to |is used to |designed to |` +
+    `(?:provides|gives) (?:you )?(?:the )?(?:ability|capability|functionality) to |helps (?:you )?(?:to )?|please |it )`,
+  'i',
+);
+
+/**
+ * Framing verbs that introduce the operative verb as a gerund or a noun (“Enables listing tables”,
+ * “Allows the creation of users”): the introduced verb leads; the framing verb never does.
+ */
+export const FRAMING_VERBS: ReadonlySet<string> = new Set(['allows', 'allow', 'enables', 'enable', 'permits', 'permit', 'lets', 'supports', 'facilitates', 'helps']);
+
+/** Nouns of action a framing verb may introduce (“Allows the deletion of …”), and their verb. */
+export const ACTION_NOUNS: Readonly<Record<string, string>> = {
+  creation: 'create', deletion: 'delete', removal: 'remove', retrieval: 'retrieve', modification: 'modify',
+  execution: 'execute', insertion: 'insert', addition: 'add', listing: 'list', lookup: 'lookup', search: 'search',
+  management: 'manage', update: 'update', updating: 'update', editing: 'edit', upload: 'upload', download: 'download',
+  submission: 'submit', cancellation: 'cancel', installation: 'install', configuration: 'configure', inspection: 'inspect',
+};
 
 /** Words before a match that negate it (“does not delete”), within `NEGATION_WINDOW` words. */
 export const NEGATORS: ReadonlySet<string> = new Set([
@@ -62,7 +100,18 @@ export interface PhraseRule {
   pattern: RegExp;
   /** Skip a match preceded by a negator. */
   negatable: boolean;
+  /**
+   * Counts even over the lead verb, beside its reading: “Make an authenticated HTTP request to the
+   * Grafana API” leads with make (a write) and is also a passthrough (execute).
+   */
+  besideLead?: true;
+  /** Does not count when the description keeps the tool to reads (`READS_ONLY`). */
+  unlessReadsOnly?: true;
 }
+
+/** A description that keeps a passthrough to reads: “read-only”, “only GET requests”, “mutations are not allowed”. */
+export const READS_ONLY =
+  /\bread[- ]?only\b|\bonly (?:supports |allows |accepts |performs |for )?(?:get|read|select|query)\b|\b(?:get|select) (?:requests|queries|statements) only\b|\bmutations? (?:are|is) not (?:allowed|supported|permitted)\b|\bno mutations\b/i;
 
 /**
  * Phrases looked for anywhere in a description, in one pass: leftmost match first, and at one
@@ -90,6 +139,29 @@ export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
     strength: 'weak',
     pattern: /\b(?:cannot|can ?not|can['’]t) be (?:undone|reversed|recovered|restored)\b|\bpermanent(?:ly)?\b|\birreversibl[ey]\b|\bunrecoverable\b|\bnot be recoverable\b/gi,
     negatable: true,
+  },
+  {
+    // “Completely overwrite an existing file”, “Replaces the entire document”, “Updates all documents
+    // that match the filter”: a write that replaces a whole object, or every matching one, destroys
+    // what was there (the site's definition of destructive).
+    id: 'description-overwrites',
+    category: 'destructive',
+    strength: 'strong',
+    pattern:
+      /\b(?:(?:completely|fully|entirely) )?overwrit(?:e|es|ing) (?:the |an? |any |all )?(?:existing |entire |whole |full |current |previous |old )*(?:[\w-]+ ){0,2}?(?:files?|documents?|contents?|objects?|records?|data|pages?|items?|resources?|config(?:uration)?s?|values?|entr(?:y|ies)|keys?|it|them)\b|\b(?:(?:completely|fully|entirely) )?replac(?:e|es|ing) (?:the |an? )?(?:entire|whole|full|existing|complete) (?:[\w-]+ ){0,2}?(?:files?|documents?|contents?|objects?|records?|data|pages?|items?|resources?|config(?:uration)?s?|values?|bod(?:y|ies))\b|\bupdat(?:e|es|ing) (?:all|every|each|multiple|many) (?:[\w-]+ ){0,2}?(?:documents|records|rows|items|entries) (?:that )?match(?:ing|es)?\b/gi,
+    negatable: true,
+  },
+  {
+    // “Make an authenticated HTTP request to the Grafana API”, “Execute a GraphQL query”: the
+    // request is whatever the agent writes, so the tool can do anything the API allows.
+    id: 'description-passthrough',
+    category: 'execute',
+    strength: 'strong',
+    pattern:
+      /\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running|call|calls|calling)\s+(?:(?:an?|any|the|arbitrary|raw|custom|generic|authenticated|direct|single|one|your)\s+){0,3}(?:http|https|rest|api|graphql)\s+(?:requests?|calls?|quer(?:y|ies)|mutations?|operations?)\b|\b(?:call|calls|calling|access|accesses|hit|hits) any (?:[\w-]+ ){0,2}?(?:api )?endpoints?\b/gi,
+    negatable: true,
+    besideLead: true,
+    unlessReadsOnly: true,
   },
   {
     id: 'description-deletes',
@@ -203,9 +275,14 @@ export function leadSentence(description: string): { start: number; end: number 
       at += space[0].length;
       continue;
     }
-    const tag = /^\[[^\]\n]{0,80}\]/.exec(rest);
+    const tag = /^(?:\[[^\]\n]{0,80}\]|\((?:beta|alpha|preview|experimental|deprecated|new|legacy)\))/i.exec(rest);
     if (tag) {
       at += tag[0].length;
+      continue;
+    }
+    const symbols = LEAD_SYMBOLS.exec(rest);
+    if (symbols) {
+      at += symbols[0].length;
       continue;
     }
     const notice = NOTICE_LINE.exec(rest);
@@ -218,11 +295,25 @@ export function leadSentence(description: string): { start: number; end: number 
       at += filler[0].length;
       continue;
     }
+    const emphasis = EMPHASIS_PREFIX.exec(rest);
+    if (emphasis && !isVerbHeaded(emphasis[0])) {
+      at += emphasis[0].length;
+      continue;
+    }
     break;
   }
   if (at >= description.length) return undefined;
   const stop = /[.!?](?=\s|$)|\n/.exec(description.slice(at));
   return { start: at, end: stop ? at + stop.index : description.length };
+}
+
+/**
+ * True when a one-word label before a colon is a verb (“Delete: removes the file”): it names the
+ * action, so it is kept as the lead. A prefix in capitals (“START HERE:”) is emphasis whatever it says.
+ */
+function isVerbHeaded(prefix: string): boolean {
+  const first = /^\p{Lu}\p{Ll}+/u.exec(prefix)?.[0].toLowerCase();
+  return first !== undefined && descriptionVerb(first) !== undefined;
 }
 
 /** Base forms to try for a description word (`Deletes` → delete, `Modifies` → modify, `Pushes` → push). */
@@ -264,16 +355,38 @@ function negated(text: string, at: number): boolean {
  * verb's form (bare, or ending in -s like “Lists”) and must not be a noun-like verb, so “Lists
  * tags, labels” stays one verb.
  */
-function leadVerbs(description: string, words: readonly Word[]): Array<{ at: number; verb: string }> {
+function leadVerbs(description: string, words: readonly Word[], introduced?: string): Array<{ at: number; verb: string }> {
   const first = words[0];
-  const verb = first === undefined ? undefined : descriptionVerb(first.lower);
+  const verb = first === undefined ? undefined : (introduced ?? descriptionVerb(first.lower));
   if (first === undefined || verb === undefined) return [];
   if (COMPOUND_NOUNS.has(`${first.lower} ${words[1]?.lower ?? ''}`)) return [];
-  const bare = verb === first.lower;
+  const form: 'bare' | 'third' | 'gerund' = introduced !== undefined ? 'gerund' : verb === first.lower ? 'bare' : 'third';
   const out = [{ at: 0, verb }];
-  const coordinated = (w: Word | undefined): string | undefined => {
-    if (w === undefined || NOUN_LIKE_VERBS.has(w.lower)) return undefined;
-    if (bare) return anyVerbCategory(w.lower) !== undefined ? w.lower : undefined;
+  const loose = (w: Word | undefined): string | undefined => {
+    if (w === undefined) return undefined;
+    if (form === 'gerund') return gerundVerb(w.lower);
+    if (form === 'bare') return anyVerbCategory(w.lower) !== undefined ? w.lower : undefined;
+    if (!w.lower.endsWith('s')) return undefined;
+    const v = descriptionVerb(w.lower);
+    return v !== undefined && v !== w.lower ? v : undefined;
+  };
+  // A noun-like verb inside a list that goes on to another verb is a verb (“Create, patch, or delete …”).
+  const listGoesOn = (k: number): boolean => {
+    const here = words[k];
+    const next = words[k + 1];
+    if (here === undefined || next === undefined) return false;
+    const gap = description.slice(here.end, next.start);
+    if (VERB_LINKS.has(next.lower) && /^[\s,]*$/.test(gap)) {
+      const after = words[k + 2];
+      return after !== undefined && !NOUN_LIKE_VERBS.has(after.lower) && loose(after) !== undefined;
+    }
+    return /^\s*,\s*$/.test(gap) && !NOUN_LIKE_VERBS.has(next.lower) && loose(next) !== undefined;
+  };
+  const coordinated = (w: Word | undefined, at = -1): string | undefined => {
+    if (w === undefined) return undefined;
+    if (NOUN_LIKE_VERBS.has(w.lower)) return at >= 0 && listGoesOn(at) ? loose(w) : undefined;
+    if (form === 'gerund') return gerundVerb(w.lower);
+    if (form === 'bare') return anyVerbCategory(w.lower) !== undefined ? w.lower : undefined;
     if (!w.lower.endsWith('s')) return undefined;
     const v = descriptionVerb(w.lower);
     return v !== undefined && v !== w.lower ? v : undefined;
@@ -285,7 +398,7 @@ function leadVerbs(description: string, words: readonly Word[]): Array<{ at: num
     if (here === undefined || next === undefined) break;
     const gap = description.slice(here.end, next.start);
     if (/^\s*[,/]\s*$/.test(gap)) {
-      const v = coordinated(next);
+      const v = coordinated(next, j + 1);
       if (v !== undefined) {
         out.push({ at: j + 1, verb: v });
         j += 1;
@@ -358,6 +471,27 @@ function objectAfter(description: string, words: readonly Word[], at: number, st
   return objects;
 }
 
+/** Words a framing verb may put before the verb it introduces (“Allows **you to** list”, “Helps **with the** creation of”). */
+const FRAMING_GAP: ReadonlySet<string> = new Set(['you', 'users', 'user', 'the', 'agent', 'agents', 'model', 'assistant', 'for', 'with', 'to', 'a', 'an']);
+
+/**
+ * The verb a framing verb at the start of `words` introduces (“Enables **listing** …”, “Allows the
+ * **deletion** of …”), and where it is; undefined when the first word is no framing verb or it
+ * introduces nothing (then “Enables the feature” is read as it stands).
+ */
+function framedVerb(words: readonly Word[]): { at: number; verb: string } | undefined {
+  if (!FRAMING_VERBS.has(words[0]?.lower ?? '')) return undefined;
+  for (let i = 1; i < Math.min(words.length, 5); i++) {
+    const w = words[i]?.lower ?? '';
+    const gerund = gerundVerb(w);
+    if (gerund !== undefined) return { at: i, verb: gerund };
+    const noun = Object.hasOwn(ACTION_NOUNS, w) ? ACTION_NOUNS[w] : undefined;
+    if (noun !== undefined && words[i + 1]?.lower === 'of') return { at: i, verb: noun };
+    if (!FRAMING_GAP.has(w)) return undefined;
+  }
+  return undefined;
+}
+
 /** The verb of a gerund (`listing` → list, `creating` → create, `running` → run), unless it is as often a noun. */
 function gerundVerb(w: string): string | undefined {
   if (w.length < 6 || !w.endsWith('ing')) return undefined;
@@ -388,13 +522,30 @@ function operationHits(description: string): Hit[] {
     const end = object?.end ?? w.end;
     out.push(verbHit('description', 'operation', reading, description, w.start, end));
   });
-  // The tool does all of its operations: its reads do not contest the others (a router that lists
-  // and deletes is not “only reading”), so they count only when every operation reads.
-  const acts = out.some((h) => h.evidence.category !== 'read');
-  return acts ? out.filter((h) => h.evidence.category !== 'read') : out;
+  return out;
 }
 
-export function descriptionSignals(description: string, routes = false): { evidence: Evidence[]; flags: FlagEvidence[] } {
+
+/** What the description reading needs to know of the other sources. */
+export interface DescriptionContext {
+  /** The tool routes to named operations (a `command` parameter that names them): read the operations its description lists. */
+  routes?: boolean;
+  /** The name's verb strongly reads (`list_tables`), and nothing in the name says otherwise. */
+  nameReads?: boolean;
+}
+
+/**
+ * The description's evidence. When the name's verb reads, a plain write verb leading the
+ * description (“Start here …”, “Set up …”, “Track changes …”) is only weak: it does not override the
+ * name. An explicit effect (a deletion, running code, moving money, reaching people, a phrase such
+ * as “cannot be undone”) stays as strong as ever.
+ */
+export function descriptionSignals(
+  description: string,
+  context: DescriptionContext = {},
+): { evidence: Evidence[]; flags: FlagEvidence[]; operations: Operation[] } {
+  const routes = context.routes === true;
+  const operations: Operation[] = [];
   const hits: Hit[] = [];
   const flagHits: FlagHit[] = [];
   const lead = leadSentence(description);
@@ -406,7 +557,10 @@ export function descriptionSignals(description: string, routes = false): { evide
     // An adverb before the verb (“Permanently delete …”) is skipped; the phrase rules still see it.
     const adverb = words[0]?.lower ?? '';
     if (words.length > 1 && adverb.endsWith('ly') && !NOT_ADVERBS.has(adverb) && descriptionVerb(words[1]?.lower ?? '') !== undefined) words = words.slice(1);
-    const verbs = leadVerbs(description, words);
+    // A framing verb (“Enables listing tables”, “Allows the deletion of …”) never leads: the verb it introduces does.
+    const framed = framedVerb(words);
+    if (framed !== undefined) words = words.slice(framed.at);
+    const verbs = leadVerbs(description, words, framed?.verb);
     const lastVerb = verbs[verbs.length - 1];
     if (lastVerb !== undefined) {
       // The object: the words after the last leading verb, up to punctuation.
@@ -418,6 +572,9 @@ export function descriptionSignals(description: string, routes = false): { evide
         claimed.push([w.start, w.end]);
         // The whole lead sentence may keep the code to reads: “Run SQL queries against MySQL (READ-ONLY)”.
         const reading = readVerb(verb, objects, 'description', words);
+        if (reading !== undefined && context.nameReads === true && reading.category === 'write' && reading.raises === undefined && reading.reading === undefined) {
+          reading.strength = 'weak';
+        }
         if (reading !== undefined) {
           const object = reading.objectAt === undefined ? undefined : objects[reading.objectAt];
           const end = object?.end ?? w.end;
@@ -426,12 +583,16 @@ export function descriptionSignals(description: string, routes = false): { evide
         leadFlagVerbs.push(...flagVerb('description', verb, w));
       }
       const verbNames = verbs.map((v) => v.verb);
+      // Coordinated lead verbs are the operations the description lists (“Create, patch, or delete …”).
+      if (verbs.length >= 2) operations.push(...hits.filter((h) => h.evidence.kind === 'verb').map((h) => operationOf(h.evidence)));
       flagHits.push(...flagNouns('description', objectPhrase(objects), verbNames, new Set(), description));
       hits.push(...financialNouns('description', words, verbNames, new Set(verbs.map((v) => v.at)), description));
     }
   }
   if (routes) {
-    for (const h of operationHits(description)) {
+    const listed = operationHits(description);
+    operations.push(...listed.map((h) => operationOf(h.evidence)));
+    for (const h of riskiestOperations(listed.map((l) => ({ ...l, category: l.evidence.category })))) {
       if (claimed.some(([s, e]) => h.start < e && s < h.end)) continue;
       claimed.push([h.start, h.end]);
       hits.push(h);
@@ -442,11 +603,16 @@ export function descriptionSignals(description: string, routes = false): { evide
     const end = start + m[0].length;
     const overlaps = (s: number, e: number) => start < e && s < end;
     if (rule.negatable && negated(description, start)) return;
-    if (claimed.some(([s, e]) => overlaps(s, e))) {
-      // A phrase that says more than the read verb it contains replaces that verb's reading:
-      // “Download a remote file to local disk” writes, whatever “Download” alone would mean.
+    if (rule.unlessReadsOnly === true && READS_ONLY.test(description)) return;
+    if (rule.besideLead !== true && claimed.some(([s, e]) => overlaps(s, e))) {
+      // A phrase that says more than the verb it contains replaces that verb's reading: “Download a
+      // remote file to local disk” writes, whatever “Download” alone would mean; “Updates all
+      // documents that match” destroys what was there. A read verb yields to any such phrase, any
+      // other verb only to a strong phrase of a riskier category.
       const verbHits = hits.filter((h) => overlaps(h.start, h.end));
-      const saysMore = (h: Hit) => h.evidence.category === 'read' && start <= h.start && end > h.end;
+      const riskier = (h: Hit) =>
+        h.evidence.category === 'read' || (rule.strength === 'strong' && CATEGORIES.indexOf(rule.category) > CATEGORIES.indexOf(h.evidence.category));
+      const saysMore = (h: Hit) => riskier(h) && start <= h.start && end > h.end;
       if (rule.category === 'read' || verbHits.length === 0 || !verbHits.every(saysMore)) return;
       for (const h of verbHits) hits.splice(hits.indexOf(h), 1);
     }
@@ -464,6 +630,6 @@ export function descriptionSignals(description: string, routes = false): { evide
     flagHits.push({ start, end, evidence: flagEvidence('description', rule.id, m[0], rule.flag, rule.strength) });
   });
   for (const h of leadFlagVerbs) if (!flagClaimed.some(([s, e]) => h.start < e && s < h.end)) flagHits.push(h);
-  return { evidence: ordered(hits), flags: ordered(flagHits) };
+  return { evidence: ordered(hits), flags: ordered(flagHits), operations };
 }
 

@@ -13,8 +13,8 @@ import { verdictFromEvidence } from './decide.ts';
 import { extractSignals } from './signals.ts';
 
 export function classifyTool(tool: Tool): Verdict {
-  const { evidence, flagEvidence } = extractSignals(tool);
-  return verdictFromEvidence(tool.name, evidence, flagEvidence, tool.annotations);
+  const { evidence, flagEvidence, operations } = extractSignals(tool);
+  return verdictFromEvidence(tool.name, evidence, flagEvidence, tool.annotations, operations);
 }
 
 /** One verdict per tool, in input order (duplicates included). */

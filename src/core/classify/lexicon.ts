@@ -45,6 +45,18 @@ export interface Verb {
   idempotent?: boolean;
   /** As often a noun (`image_set_get`, `schedule_list`): in a name another verb wins over it. */
   nounLike?: true;
+  /**
+   * Says that a tool acts without saying how (`manage_users`, `issue_write`): such a tool does what
+   * its operation parameter selects (`OPERATION_PARAMETERS`); a specific verb (`create_call`) keeps
+   * a `method` parameter to what it is, an attribute of what is created.
+   */
+  generic?: true;
+  /**
+   * Never a noun at the end of a name, so there it is the action even after another verb
+   * (`deploy_plan_get`: Azure's `<resource>_<verb>` style). Not `list` (`delete_task_list`), not
+   * `send` (a Bitwarden Send), not `read` (`mark_as_read`).
+   */
+  verbLast?: true;
   /** Settles a financial object (`capture_payment`): with a financial noun, money moves. */
   settles?: true;
   /** A flag the verb establishes by itself (`grant`, `scrape`). */
@@ -74,18 +86,18 @@ export const SNAPSHOTTABLE_OBJECTS: ReadonlySet<string> = new Set([
 
 export const VERBS: readonly Verb[] = [
   // read
-  { verb: 'get', category: 'read' },
+  { verb: 'get', category: 'read', verbLast: true },
   { verb: 'list', category: 'read' },
   { verb: 'read', category: 'read' },
   { verb: 'search', category: 'read', nounLike: true },
   { verb: 'find', category: 'read' },
-  { verb: 'fetch', category: 'read' },
+  { verb: 'fetch', category: 'read', verbLast: true },
   { verb: 'query', category: 'read', nounLike: true },
-  { verb: 'describe', category: 'read' },
+  { verb: 'describe', category: 'read', verbLast: true },
   { verb: 'show', category: 'read' },
   { verb: 'view', category: 'read', nounLike: true },
   { verb: 'lookup', category: 'read', nounLike: true },
-  { verb: 'retrieve', category: 'read' },
+  { verb: 'retrieve', category: 'read', verbLast: true },
   { verb: 'download', category: 'read' },
   { verb: 'check', category: 'read', nounLike: true },
   { verb: 'count', category: 'read', nounLike: true },
@@ -156,13 +168,13 @@ export const VERBS: readonly Verb[] = [
   { verb: 'give', category: 'read', descriptionOnly: true },
   { verb: 'answer', category: 'read', descriptionOnly: true },
   // write
-  { verb: 'create', category: 'write', additive: true, idempotent: false },
+  { verb: 'create', category: 'write', verbLast: true, additive: true, idempotent: false },
   { verb: 'add', category: 'write', additive: true, idempotent: false },
   { verb: 'insert', category: 'write', additive: true, idempotent: false },
-  { verb: 'write', category: 'write', idempotent: true },
-  { verb: 'update', category: 'write', idempotent: true },
+  { verb: 'write', category: 'write', generic: true, idempotent: true },
+  { verb: 'update', category: 'write', verbLast: true, idempotent: true },
   { verb: 'edit', category: 'write' },
-  { verb: 'modify', category: 'write' },
+  { verb: 'modify', category: 'write', generic: true },
   { verb: 'set', category: 'write', idempotent: true, nounLike: true },
   { verb: 'put', category: 'write', idempotent: true },
   { verb: 'patch', category: 'write', nounLike: true },
@@ -184,7 +196,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'register', category: 'write', additive: true, idempotent: false },
   { verb: 'enable', category: 'write', idempotent: true },
   { verb: 'disable', category: 'write', idempotent: true },
-  { verb: 'configure', category: 'write', idempotent: true },
+  { verb: 'configure', category: 'write', generic: true, idempotent: true },
   { verb: 'apply', category: 'write', idempotent: true },
   { verb: 'deploy', category: 'write', idempotent: false },
   { verb: 'build', category: 'write', idempotent: false, nounLike: true },
@@ -246,7 +258,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'unpin', category: 'write', idempotent: true },
   { verb: 'react', category: 'write', additive: true },
   { verb: 'vote', category: 'write', additive: true, nounLike: true },
-  { verb: 'request', category: 'write', additive: true, idempotent: false, nounLike: true },
+  { verb: 'request', category: 'write', generic: true, additive: true, idempotent: false, nounLike: true },
   { verb: 'reserve', category: 'write', additive: true, idempotent: false },
   { verb: 'book', category: 'write', additive: true, idempotent: false, nounLike: true },
   { verb: 'provision', category: 'write', additive: true, idempotent: false },
@@ -263,7 +275,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'gzip', category: 'write' },
   { verb: 'zip', category: 'write' },
   { verb: 'unzip', category: 'write' },
-  { verb: 'handle', category: 'write' },
+  { verb: 'handle', category: 'write', generic: true },
   { verb: 'record', category: 'write', idempotent: false, nounLike: true },
   { verb: 'track', category: 'write', additive: true, idempotent: false, nounLike: true },
   { verb: 'remember', category: 'write', additive: true },
@@ -278,7 +290,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'suspend', category: 'write', idempotent: true },
   { verb: 'retry', category: 'write', idempotent: false },
   { verb: 'dispatch', category: 'write', idempotent: false },
-  { verb: 'process', category: 'write', nounLike: true, settles: true },
+  { verb: 'process', category: 'write', generic: true, nounLike: true, settles: true },
   { verb: 'confirm', category: 'write', settles: true },
   { verb: 'issue', category: 'write', additive: true, idempotent: false, nounLike: true },
   { verb: 'order', category: 'write', additive: true, idempotent: false, nounLike: true },
@@ -286,8 +298,8 @@ export const VERBS: readonly Verb[] = [
   { verb: 'purchase', category: 'write', additive: true, idempotent: false },
   { verb: 'sell', category: 'write' },
   { verb: 'invite', category: 'write', raises: 'high', additive: true, idempotent: false },
-  { verb: 'change', category: 'write', nounLike: true },
-  { verb: 'manage', category: 'write' },
+  { verb: 'change', category: 'write', generic: true, nounLike: true },
+  { verb: 'manage', category: 'write', generic: true },
   { verb: 'reply', category: 'write', raises: 'high', additive: true, idempotent: false, nounLike: true },
   { verb: 'forward', category: 'write', raises: 'high', needsObject: 'message', additive: true, idempotent: false, nounLike: true },
   { verb: 'send', category: 'write', raises: 'high', additive: true, idempotent: false, settles: true },
@@ -318,8 +330,8 @@ export const VERBS: readonly Verb[] = [
   { verb: 'refine', category: 'write' },
   { verb: 'rewrite', category: 'write' },
   // destructive
-  { verb: 'delete', category: 'destructive', idempotent: true, phrase: true },
-  { verb: 'remove', category: 'destructive', idempotent: true, phrase: true },
+  { verb: 'delete', category: 'destructive', verbLast: true, idempotent: true, phrase: true },
+  { verb: 'remove', category: 'destructive', verbLast: true, idempotent: true, phrase: true },
   { verb: 'rm', category: 'destructive', idempotent: true },
   { verb: 'del', category: 'destructive', idempotent: true },
   { verb: 'erase', category: 'destructive', idempotent: true, phrase: true },
@@ -349,11 +361,11 @@ export const VERBS: readonly Verb[] = [
   { verb: 'obliterate', category: 'destructive' },
   { verb: 'void', category: 'destructive' },
   // execute
-  { verb: 'execute', category: 'execute', needsObject: 'runnable', idempotent: false, settles: true },
-  { verb: 'exec', category: 'execute', needsObject: 'runnable', idempotent: false },
-  { verb: 'run', category: 'execute', needsObject: 'runnable', idempotent: false },
+  { verb: 'execute', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false, settles: true },
+  { verb: 'exec', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false },
+  { verb: 'run', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false },
   { verb: 'eval', category: 'execute', needsObject: 'runnable', idempotent: false },
-  { verb: 'invoke', category: 'execute', needsObject: 'runnable', idempotent: false },
+  { verb: 'invoke', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false },
   { verb: 'spawn', category: 'execute', needsObject: 'runnable', idempotent: false },
   { verb: 'interpret', category: 'execute', needsObject: 'runnable', idempotent: false },
   { verb: 'evaluate', category: 'execute', needsObject: 'code', idempotent: false },
@@ -424,6 +436,8 @@ export const IDEMPOTENT_VERBS = verbsWhere((v) => v.idempotent === true);
 export const NON_IDEMPOTENT_VERBS = verbsWhere((v) => v.idempotent === false);
 export const NOUN_LIKE_VERBS = verbsWhere((v) => v.nounLike === true);
 export const SETTLE_VERBS = verbsWhere((v) => v.settles === true);
+export const VERB_LAST_VERBS = verbsWhere((v) => v.verbLast === true);
+export const GENERIC_VERBS = verbsWhere((v) => v.generic === true);
 /** Verbs whose inflected forms are read anywhere in a description, by category (`DESCRIPTION_PHRASES`). */
 export const PHRASE_VERBS = verbsWhere((v) => v.phrase === true);
 /** Verbs that establish a flag by themselves (in a name, or leading a description). */
@@ -454,7 +468,7 @@ export const MESSAGE_NOUNS: ReadonlySet<string> = new Set([
 
 /** Code: makes `run`/`execute`/`evaluate` execute; a bare name made of one (`bash`) executes. */
 export const CODE_NOUNS: ReadonlySet<string> = new Set([
-  'command', 'commands', 'cmd', 'code', 'script', 'scripts', 'shell', 'bash', 'sh', 'zsh', 'powershell',
+  'command', 'commands', 'cmd', 'code', 'script', 'scripts', 'graphql', 'mutation', 'mutations', 'shell', 'bash', 'sh', 'zsh', 'powershell',
   'terminal', 'sql', 'javascript', 'js', 'python', 'expression', 'program', 'snippet', 'statement',
   'statements', 'cli', 'binary', 'executable', 'cell', 'notebook', 'repl', 'process', 'lambda',
   'typescript', 'ruby', 'perl', 'php', 'lua',
@@ -642,7 +656,8 @@ export const FLAG_NOUN_RULES: readonly FlagNounRule[] = [
     id: 'network',
     flag: 'open-world',
     strength: 'weak',
-    verbs: 'any',
+    verbs: 'read',
+    // Only with a verb that reads: fetching a website reaches it, deleting or creating a hosted one does not.
     // Not url or link: a tool that returns a URL (`get_project_url`) reaches nothing; fetching one is
     // the description's phrase (`FLAG_PHRASES`) or a url parameter (`FLAG_PARAMETER_RULES`). Not
     // browser: closing or resizing one reaches nothing; navigating it is `FLAG_VERBS`.

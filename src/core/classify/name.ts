@@ -3,7 +3,7 @@
  * and what they act on. The name's own tables first, then the reading. Pure.
  */
 import type { Evidence, FlagEvidence } from '../schema.ts';
-import { COMPOUND_NOUNS, IDIOMS, NOUN_LIKE_VERBS, VERB_LINKS, verbCategory } from './lexicon.ts';
+import { COMPOUND_NOUNS, IDIOMS, NOUN_LIKE_VERBS, VERB_LAST_VERBS, VERB_LINKS, verbCategory } from './lexicon.ts';
 import { allMatches, evidence, financialNouns, flagNouns, flagVerb, ordered, readVerb, verbHit, word, type FlagHit, type Hit, type Word } from './reading.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -104,17 +104,25 @@ function compoundIndices(words: readonly Word[]): Set<number> {
  * first verb after it (`pods_exec`, `admin.tools.list`, `memory_delete_record`). A verb that is as
  * often a noun (`NOUN_LIKE_VERBS`: `schedule_list`, `image_set_get`) yields to another verb, and a
  * word inside a two-word noun (`COMPOUND_NOUNS`: `get_network_request`) is no verb. Verbs linked to
- * the chosen one by and/or count too (`get_or_create`, `build_and_push`).
+ * the chosen one by and/or count too (`get_or_create`, `build_and_push`). In a name of three or
+ * more words that starts with a verb and ends with one that is never a noun there (`Verb.verbLast`:
+ * get, create, delete …), the last one is the action and the first names the resource
+ * (`deploy_plan_get`: Azure's `<resource>_<verb>` style).
  */
 export function findNameVerbs(words: readonly Word[]): number[] {
   const compound = compoundIndices(words);
-  const isVerb = (i: number) => !compound.has(i) && verbCategory(words[i]?.lower ?? '') !== undefined;
+  // A word after “as” is a complement, not an action (`mark_as_read`, `save_as_draft`).
+  const isVerb = (i: number) => !compound.has(i) && words[i - 1]?.lower !== 'as' && verbCategory(words[i]?.lower ?? '') !== undefined;
   const verbs = words.flatMap((_w, i) => (isVerb(i) ? [i] : []));
   if (verbs.length === 0) return [];
   const clear = verbs.filter((i) => !NOUN_LIKE_VERBS.has(words[i]?.lower ?? ''));
   let at: number;
   if (verbs[0] === 0 && (clear[0] === 0 || clear.length === 0)) at = 0;
   else at = clear[0] ?? verbs[0] ?? 0;
+  const last = words.length - 1;
+  if (at === 0 && last >= 2 && clear.includes(last) && VERB_LAST_VERBS.has(words[last]?.lower ?? '') && !VERB_LINKS.has(words[last - 1]?.lower ?? '')) {
+    at = last;
+  }
   const found = [at];
   const linked = (a: number, b: number) => {
     const x = words[a];

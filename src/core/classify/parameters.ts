@@ -3,10 +3,10 @@
  * own schema and description): what a parameter's name says the tool does, and which flags it
  * sets. The parameters' own tables first, then the reading. Pure.
  */
-import type { Category, Evidence, Flag, FlagEvidence, Risk, Strength, Tool } from '../schema.ts';
-import { NOT_ACCESS_POLICIES } from './lexicon.ts';
-import { nameKey } from './name.ts';
-import { evidence, flagEvidence } from './reading.ts';
+import type { Category, Evidence, Flag, FlagEvidence, Operation, Risk, Strength, Tool } from '../schema.ts';
+import { GENERIC_VERBS, NOT_ACCESS_POLICIES, NOUN_LIKE_VERBS, verbCategory } from './lexicon.ts';
+import { findNameVerbs, nameKey, splitName } from './name.ts';
+import { evidence, flagEvidence, operationOf, readVerb, riskiestOperations } from './reading.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Tables.
@@ -194,6 +194,19 @@ export const FLAG_PARAMETER_RULES: readonly FlagParameterRule[] = [
   },
 ];
 
+/**
+ * Parameters that select the tool's operation (`method: delete`, `action: create`): their allowed
+ * values (`enum`, `const`, or the values their own description quotes) are read as verbs, and the
+ * tool is as risky as its riskiest operation. Whole name, or last word.
+ */
+export const OPERATION_PARAMETERS = {
+  names: new Set(['method', 'methods', 'action', 'actions', 'operation', 'operations', 'op', 'ops', 'command', 'cmd', 'mode', 'subcommand', 'sub_command', 'verb', 'http_method', 'request_method', 'operation_type', 'action_type']),
+  lastWords: new Set(['method', 'action', 'operation', 'op', 'subcommand']),
+} as const;
+
+/** The signal prefix of an operation a parameter selects (`param-operation-delete`). */
+export const OPERATION_SIGNAL = 'param-operation';
+
 // ---------------------------------------------------------------------------------------------
 // Reading.
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +284,7 @@ function ruleIndex<R extends RuleKeys>(rules: readonly R[]): (key: string, lastW
 const parameterRulesFor = ruleIndex(PARAMETER_RULES);
 const flagParameterRulesFor = ruleIndex(FLAG_PARAMETER_RULES);
 
-export function parameterSignals(tool: Tool): { evidence: Evidence[]; flags: FlagEvidence[] } {
+export function parameterSignals(tool: Tool): { evidence: Evidence[]; flags: FlagEvidence[]; operations: Operation[] } {
   const names = parameterNames(tool);
   const keys = names.map(nameKey);
   const declared = new Set(keys);
@@ -301,5 +314,79 @@ export function parameterSignals(tool: Tool): { evidence: Evidence[]; flags: Fla
       flags.push(flagEvidence('parameter', r.id, name, r.flag, r.strength));
     }
   });
-  return { evidence: out, flags };
+  const selected = operationSignals(tool, names, keys);
+  out.push(...riskiestOperations(selected));
+  return { evidence: out, flags, operations: selected.map(operationOf) };
+}
+
+/** The string values a parameter schema allows: `enum`, `const`, `anyOf`/`oneOf` of consts, or an array's `items` of those. */
+function allowedValues(schema: unknown): string[] {
+  if (!isRecord(schema)) return [];
+  const out: string[] = [];
+  if (Array.isArray(schema['enum'])) for (const v of schema['enum']) if (typeof v === 'string') out.push(v);
+  if (typeof schema['const'] === 'string') out.push(schema['const']);
+  for (const key of ['anyOf', 'oneOf']) {
+    const alternatives = schema[key];
+    if (Array.isArray(alternatives)) for (const a of alternatives) out.push(...allowedValues(a));
+  }
+  if (out.length === 0 && isRecord(schema['items'])) out.push(...allowedValues(schema['items']));
+  return out;
+}
+
+/** Values a parameter's description quotes (“One of 'create', 'update' or 'delete'”), when it quotes two or more. */
+function quotedValues(description: string | undefined): string[] {
+  if (description === undefined) return [];
+  const values = [...description.matchAll(/[`'"“‘]([A-Za-z][\w-]{1,40})[`'"”’]/g)].map((m) => m[1] ?? '');
+  return values.length >= 2 ? values : [];
+}
+
+/**
+ * The operations that operation-selecting parameters (`OPERATION_PARAMETERS`) allow, each read as
+ * a name (`delete_project_item` → delete; `DELETE` → delete), one piece of evidence per verb. As
+ * with a router's listed operations, the reads count only when every operation reads. Only for a
+ * tool whose name says no specific action: no verb, or only generic ones or nouns that are also
+ * verbs (`jira_issues`, `manage_users`, `git_tag`; not `create_call`, whose `method` is the call's,
+ * nor `jira_search`, whose search is an action).
+ */
+function operationSignals(tool: Tool, names: readonly string[], keys: readonly string[]): Evidence[] {
+  const out: Evidence[] = [];
+  const nameWords = splitName(tool.name);
+  const specific = findNameVerbs(nameWords).some((i) => {
+    const v = nameWords[i]?.lower ?? '';
+    return !GENERIC_VERBS.has(v) && !(NOUN_LIKE_VERBS.has(v) && verbCategory(v) !== 'read');
+  });
+  if (specific) return out;
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    const key = keys[i] ?? '';
+    const lastWord = key.slice(key.lastIndexOf('_') + 1);
+    if (!OPERATION_PARAMETERS.names.has(key) && !OPERATION_PARAMETERS.lastWords.has(lastWord)) return;
+    const declared = allowedValues(parameterSchema(tool, name));
+    const values = declared.length > 0 ? declared : quotedValues(parameterDescription(tool, name));
+    for (const value of values) {
+      const words = splitName(value);
+      for (const at of findNameVerbs(words)) {
+        const verb = words[at]?.lower ?? '';
+        const objects = [...words.slice(at + 1), ...words.slice(0, at)];
+        const reading = readVerb(verb, objects, 'name');
+        if (reading === undefined || seen.has(verb)) continue;
+        seen.add(verb);
+        const signal = `${OPERATION_SIGNAL}-${verb}${reading.reading === undefined ? '' : `-${reading.reading}`}`;
+        out.push(
+          evidence({
+            source: 'parameter',
+            kind: 'operation',
+            signal,
+            match: `${name}: ${value}`,
+            category: reading.category,
+            strength: 'strong',
+            raises: reading.raises,
+            verb,
+            reading: reading.reading,
+          }),
+        );
+      }
+    }
+  });
+  return out;
 }

@@ -70,6 +70,14 @@ export function renderRationale(verdict: Verdict): string[] {
 
   const risk = riskSentences(verdict, a);
   sentences.push(...risk.sentences);
+  const operations = verdict.operations ?? [];
+  if (operations.length > 0) {
+    const byCategory = CATEGORIES.flatMap((c) => {
+      const verbs = operations.filter((o) => o.category === c).map((o) => o.verb);
+      return verbs.length === 0 ? [] : [`${list(verbs)} (${c})`];
+    });
+    sentences.push(`It names ${operations.length} operations: ${list(byCategory)}; the verdict is that of the riskiest.`);
+  }
 
   for (const f of verdict.flags) {
     const floor = f.raises === undefined ? '' : `, so its risk is never below ${f.raises}`;

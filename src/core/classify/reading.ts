@@ -3,7 +3,7 @@
  * object (`readVerb`), which nouns set flags (`flagNouns`) or make a tool financial
  * (`financialNouns`). Pure; the per-source modules (`name.ts`, `description.ts`) call these.
  */
-import type { Category, Evidence, EvidenceKind, EvidenceSource, Flag, FlagEvidence, Risk, Strength, VerbReadingKind } from '../schema.ts';
+import type { Category, Evidence, EvidenceKind, EvidenceSource, Flag, FlagEvidence, Operation, Risk, Strength, VerbReadingKind } from '../schema.ts';
 import {
   ARTICLES,
   CODE_NOUNS,
@@ -242,6 +242,20 @@ export function verbHit(
       reading: reading.reading,
     }),
   };
+}
+
+/**
+ * The evidence of a tool's operations: it does all of them, so its reads do not contest the others
+ * (a router that lists and deletes is not “only reading”); they count only when every operation reads.
+ */
+export function riskiestOperations<E extends { category: Category }>(operations: readonly E[]): E[] {
+  const acts = operations.some((o) => o.category !== 'read');
+  return acts ? operations.filter((o) => o.category !== 'read') : [...operations];
+}
+
+/** An operation of a piece of verb evidence. */
+export function operationOf(e: Evidence): Operation {
+  return { verb: e.verb ?? e.match.toLowerCase(), category: e.category, source: e.source, match: e.match };
 }
 
 /** A verb's category, counting the description-only read verbs (`Returns …`). */

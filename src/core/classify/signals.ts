@@ -4,8 +4,9 @@
  * (`annotations.ts`), each with the exact text it matched: category evidence and flag evidence.
  * Pure and deterministic; no scoring happens here (see `decide.ts`).
  */
-import type { Evidence, EvidenceSource, FlagEvidence, Tool } from '../schema.ts';
+import type { Evidence, EvidenceSource, FlagEvidence, Operation, Tool } from '../schema.ts';
 import { annotationSignals } from './annotations.ts';
+import { NOUN_LIKE_VERBS } from './lexicon.ts';
 import { descriptionSignals } from './description.ts';
 import { nameSignals } from './name.ts';
 import { parameterSignals, SUBCOMMAND_SIGNAL } from './parameters.ts';
@@ -19,6 +20,8 @@ export type { Word } from './reading.ts';
 export interface Signals {
   evidence: Evidence[];
   flagEvidence: FlagEvidence[];
+  /** The operations the tool names (description, then parameters), each verb once; empty unless two or more. */
+  operations: Operation[];
 }
 
 const EVIDENCE_SOURCE_ORDER: readonly EvidenceSource[] = ['name', 'description', 'parameter', 'annotation'];
@@ -27,15 +30,31 @@ const EVIDENCE_SOURCE_ORDER: readonly EvidenceSource[] = ['name', 'description',
 export function extractSignals(tool: Tool): Signals {
   const parameter = parameterSignals(tool);
   const routes = parameter.evidence.some((e) => e.signal === SUBCOMMAND_SIGNAL);
+  const name = nameSignals(tool.name);
+  // A clear read verb (not one as often a noun: `firecrawl_crawl` starts a crawl job).
+  const nameReads =
+    name.evidence.some((e) => e.kind === 'verb' && e.category === 'read' && e.strength === 'strong' && e.verb !== undefined && !NOUN_LIKE_VERBS.has(e.verb)) &&
+    name.evidence.every((e) => e.category === 'read');
+  const description = tool.description === undefined ? undefined : descriptionSignals(tool.description, { routes, nameReads });
+  // A description whose lead keeps the code to reads (“Run a read-only GraphQL query”) keeps the
+  // name's code to reads too (`run_graphql_query`).
+  if (description?.evidence.some((e) => e.kind === 'verb' && e.reading === 'read-only') === true) {
+    name.evidence = name.evidence.map((e) =>
+      e.kind === 'verb' && e.category === 'execute' && e.strength === 'strong' ? { ...e, signal: `${e.signal}-read-only`, category: 'read', reading: 'read-only' } : e,
+    );
+  }
   const bySource: Record<EvidenceSource, { evidence: Evidence[]; flags: FlagEvidence[] }> = {
-    name: nameSignals(tool.name),
-    description: tool.description === undefined ? { evidence: [], flags: [] } : descriptionSignals(tool.description, routes),
+    name,
+    description: description ?? { evidence: [], flags: [] },
     parameter,
     annotation: annotationSignals(tool),
   };
+  const verbs = new Set<string>();
+  const operations = [...(description?.operations ?? []), ...parameter.operations].filter((o) => !verbs.has(o.verb) && verbs.add(o.verb) !== undefined);
   return {
     evidence: EVIDENCE_SOURCE_ORDER.flatMap((s) => bySource[s].evidence),
     flagEvidence: EVIDENCE_SOURCE_ORDER.flatMap((s) => bySource[s].flags),
+    operations: operations.length >= 2 ? operations : [],
   };
 }
 

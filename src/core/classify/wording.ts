@@ -64,6 +64,7 @@ function wording(e: Worded): Wording {
       if (e.kind === 'operation') return w('the description lists among its operations ', tail ?? '');
       return w('the description says ');
     case 'parameter':
+      if (e.kind === 'operation') return w('it takes a parameter that selects among its operations ', tail ?? '');
       if (e.signal === SAVES_FILE_SIGNAL) return w('it takes a parameter ', ' that says where to save a file');
       if (e.signal === SUBCOMMAND_SIGNAL) return w('it takes a parameter ', ' that names one of its own operations, so it does whatever they do');
       return w('it takes a parameter ');
