@@ -293,6 +293,9 @@ describe('tables', () => {
     const forms = phraseForms('destructive').split('|');
     expect(forms).toContain('removes');
     expect(forms).toContain('overwritten');
+    // Adding a verb's forms is one field of its row: “drops the old ones” reads like “deletes”.
+    expect(forms).toContain('drops');
+    expect(forms).not.toContain('drop'); // not “drop-down”, not “drag and drop”
     for (const f of forms) expect(classifyTool(tool('widget', `This ${f} the widget.`)).evidence.some((e) => e.kind === 'phrase' && e.category === 'destructive'), f).toBe(true);
   });
 

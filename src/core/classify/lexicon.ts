@@ -336,7 +336,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'del', category: 'destructive', idempotent: true },
   { verb: 'erase', category: 'destructive', idempotent: true, phrase: true },
   { verb: 'destroy', category: 'destructive', idempotent: true, phrase: true },
-  { verb: 'drop', category: 'destructive', raises: 'critical', needsObject: 'ui', idempotent: true },
+  { verb: 'drop', category: 'destructive', raises: 'critical', needsObject: 'ui', idempotent: true, phrase: true, forms: ['drops', 'dropped', 'dropping'] },
   { verb: 'truncate', category: 'destructive', raises: 'critical', idempotent: true, phrase: true },
   { verb: 'purge', category: 'destructive', raises: 'critical', idempotent: true, phrase: true },
   { verb: 'wipe', category: 'destructive', raises: 'critical', idempotent: true, phrase: true },
@@ -512,7 +512,7 @@ export const TEXT_NOUNS: ReadonlySet<string> = new Set([
   'suggestion', 'suggestions', 'recommendation', 'recommendations', 'markdown', 'yaml', 'json', 'example',
   'examples', 'template', 'templates', 'answer', 'answers', 'prompt', 'prompts', 'query', 'queries',
   'preview', 'outline', 'changelog', 'instructions', 'guidance', 'image', 'images', 'map', 'maps', 'graph',
-  'graphs', 'spreadsheet', 'schema', 'schemas',
+  'graphs', 'spreadsheet', 'schema', 'schemas', 'url', 'urls', 'uri',
 ]);
 
 /** Things that are stored, not returned: a text noun followed by one of these (“documentation files”) is written. */

@@ -299,10 +299,11 @@ export function parameterSignals(tool: Tool): { evidence: Evidence[]; flags: Fla
         (r.requiresAlso === undefined || [...r.requiresAlso].some((other) => declared.has(other))) &&
         (r.namesOperation !== true || namesOperation(tool, name)),
     );
-    if (rule !== undefined) {
-      out.push(evidence({ source: 'parameter', kind: 'parameter', signal: rule.id, match: name, category: rule.category, strength: rule.strength, raises: rule.raises }));
-    } else if (PATH_WORDS.has(lastWord) && savesFile(parameterDescription(tool, name))) {
+    // A path parameter whose own description says the tool saves a file there writes, whatever its name suggests.
+    if ((rule === undefined || rule.category === 'read') && PATH_WORDS.has(lastWord) && savesFile(parameterDescription(tool, name))) {
       out.push(evidence({ source: 'parameter', kind: 'parameter', signal: SAVES_FILE_SIGNAL, match: name, category: 'write', strength: 'strong' }));
+    } else if (rule !== undefined) {
+      out.push(evidence({ source: 'parameter', kind: 'parameter', signal: rule.id, match: name, category: rule.category, strength: rule.strength, raises: rule.raises }));
     }
     const flagRules = flagParameterRulesFor(key, lastWord);
     if (flagRules.length === 0) return;
