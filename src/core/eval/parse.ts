@@ -43,9 +43,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       what = value === undefined ? `missing; expected ${issue.expected}` : `expected ${issue.expected}, got ${typeName(value)}`;
       break;
     }
-    case 'invalid_value':
-      what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(valueAt(input, issue.path)) ?? 'nothing'}`;
+    case 'invalid_value': {
+      const value = valueAt(input, issue.path);
+      const options = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      what = value === undefined ? `missing; expected ${options}` : `expected ${options}, got ${JSON.stringify(value)}`;
       break;
+    }
     case 'unrecognized_keys':
       // Name the unknown field itself: `labels[3].readonly: unknown field`.
       path = [...issue.path, issue.keys[0] ?? ''];
