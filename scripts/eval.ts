@@ -45,8 +45,8 @@ const check = args.includes('--check');
 const all = args.includes('--all');
 const handArg = args.indexOf('--hand');
 const handFile = handArg >= 0 ? (args[handArg + 1] ?? '') : HAND_LABELS_FILE;
-if (handFile === '') {
-  process.stderr.write('eval: --hand needs a file\n');
+if (handFile === '' || (handArg >= 0 && !existsSync(resolve(ROOT, handFile)))) {
+  process.stderr.write(handFile === '' ? 'eval: --hand needs a file\n' : `eval: --hand ${handFile}: no such file\n`);
   process.exit(2);
 }
 
