@@ -23,7 +23,6 @@ import {
   categoryAccuracy,
   figuresOf,
   gapOf,
-  percent,
   points,
   type Figures,
   type HandScore,
