@@ -16,6 +16,7 @@ import { POLICY_TABLE, recommendServerPolicy, recommendToolPolicy } from './core
 import { stringifyPolicy } from './core/policy/stringify.ts';
 import {
   RISK_LEVELS,
+  type Category,
   type NamedTool,
   type Provenance,
   type Risk,
@@ -299,8 +300,20 @@ export interface HandLabelsView {
   rows: AccuracyRow[];
   /** Labels whose server or tool the catalog does not have, as `server/tool`. */
   unmatched: string[];
-  /** Labelled tools the verdict contradicts on some reading. */
-  contradicted: number;
+  /** Labelled tools the verdict contradicts on some reading (read-vs-not, destructive or category). */
+  contradicted: HandContradiction[];
+}
+
+export interface HandContradiction {
+  serverName: string;
+  serverUrl: string;
+  set: EvalSet;
+  toolName: string;
+  toolUrl: string;
+  /** The label, e.g. `write, destructive (judgement)`. */
+  labelled: string;
+  /** The verdict in the same terms, e.g. `read`. */
+  classified: string;
 }
 
 export interface AccuracyView {
@@ -363,6 +376,11 @@ function gapRow(development: AccuracyRow, test: AccuracyRow): AccuracyRow {
   };
 }
 
+/** `write, destructive`: the category, and whether the tool may destroy when the category does not say so. */
+function readingOf(category: Category, destructive: boolean): string {
+  return destructive && category !== 'destructive' ? `${category}, destructive` : category;
+}
+
 const SET_NAMES: Record<EvalSet, string> = { development: 'Development', test: 'Test' };
 
 async function loadAccuracy(): Promise<AccuracyView> {
@@ -378,6 +396,11 @@ async function loadAccuracy(): Promise<AccuracyView> {
     if (found === undefined) throw new Error(`accuracy: no server view for ${id}`);
     return found;
   };
+  const toolUrlOf = (serverId: string, name: string): string => {
+    const url = toolUrls.get(`${serverId}\u0000${name}`);
+    if (url === undefined) throw new Error(`accuracy: no tool page for ${serverId}/${name}`);
+    return url;
+  };
   const development = setRow(SET_NAMES.development, report.bySet.development);
   const test = setRow(SET_NAMES.test, report.bySet.test);
   let handView: HandLabelsView | undefined;
@@ -391,7 +414,20 @@ async function loadAccuracy(): Promise<AccuracyView> {
       sampledFrom: h.sampledFrom,
       rows: [dev, held, gapRow(dev, held), handRow('All', h.all), handRow('All, labels marked clear only', h.clear)],
       unmatched: h.unmatched.map((l) => `${l.server}/${l.tool}`),
-      contradicted: h.outcomes.filter((o) => o.disagrees.length > 0).length,
+      contradicted: h.outcomes
+        .filter((o) => o.disagrees.length > 0)
+        .map((o) => {
+          const view = serverOf(o.label.server);
+          return {
+            serverName: view.name,
+            serverUrl: view.url,
+            set: o.set,
+            toolName: o.label.tool,
+            toolUrl: toolUrlOf(o.label.server, o.label.tool),
+            labelled: `${readingOf(o.label.category, o.label.destructive)} (${o.label.confidence})`,
+            classified: readingOf(o.verdict.category, o.verdict.suggestedAnnotations.destructiveHint === true),
+          };
+        }),
     };
   }
   return {
@@ -410,8 +446,7 @@ async function loadAccuracy(): Promise<AccuracyView> {
       .filter((d) => d.disputed)
       .map((d) => {
         const view = serverOf(d.server);
-        const toolUrl = toolUrls.get(`${d.server}\u0000${d.tool}`);
-        if (toolUrl === undefined) throw new Error(`accuracy: no tool page for ${d.server}/${d.tool}`);
+        const toolUrl = toolUrlOf(d.server, d.tool);
         const declared = d.label === 'read' ? `readOnlyHint: ${d.declared}` : d.declared ? 'destructive' : 'not destructive';
         const classified =
           d.label === 'read' ? (d.predicted ? 'read-only' : 'not read-only') : d.predicted ? 'destructive' : 'not destructive';
