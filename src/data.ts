@@ -2,9 +2,13 @@
  * The one module that queries content collections. It classifies every tool once per build and
  * returns view models; pages and components only receive props.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, render } from 'astro:content';
+import { EVAL_GOALS_TEST, type Score } from './core/classify/accuracy.ts';
 import { classifyTool } from './core/classify/index.ts';
 import { renderRationale } from './core/classify/rationale.ts';
+import { HAND_LABELS_FILE, LABELLING_GUIDE_FILE } from './core/eval/hand-labels.ts';
+import { buildEvalReport, categoryAccuracy, figuresOf, type HandTotals, type SetTotals } from './core/eval/report.ts';
+import { SPLIT_FILE, SPLIT_RULE, type EvalSet } from './core/eval/split.ts';
 import { buildToolFaq, type FaqItem } from './core/faq.ts';
 import { namedToolAsTool } from './core/named-tool.ts';
 import { listParameters, type Parameter } from './core/params.ts';
@@ -12,6 +16,7 @@ import { POLICY_TABLE, recommendServerPolicy, recommendToolPolicy } from './core
 import { stringifyPolicy } from './core/policy/stringify.ts';
 import {
   RISK_LEVELS,
+  type Category,
   type NamedTool,
   type Provenance,
   type Risk,
@@ -236,4 +241,245 @@ export function groupByRisk(tools: readonly ToolView[]): Array<{ risk: Risk; too
   return RISKS_DESCENDING.map((risk) => ({ risk, tools: tools.filter((t) => t.verdict.risk === risk) })).filter(
     (g) => g.tools.length > 0,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// /accuracy/: the evaluation, computed at build time from the snapshots and the label files
+// ---------------------------------------------------------------------------------------------
+
+/** The classifier's figure and the name-verb baseline's, side by side (fractions, or differences for a gap row). */
+export interface FigurePair {
+  classifier: number | undefined;
+  baseline: number | undefined;
+}
+
+export interface AccuracyRow {
+  label: string;
+  /** Servers counted (undefined for a gap row or the hand-labelled set). */
+  servers: number | undefined;
+  /** Labelled tools counted (undefined for a gap row). */
+  tools: number | undefined;
+  /** `points`: the figures are development minus test. */
+  kind: 'percent' | 'points';
+  read: FigurePair;
+  recall: FigurePair;
+  precision: FigurePair;
+  /** Hand-labelled set only: category agreement. */
+  category: FigurePair | undefined;
+}
+
+export interface AccuracyServerRow {
+  id: string;
+  name: string;
+  url: string;
+  set: EvalSet;
+  /** Every write labelled destructive: its destructive labels say only "not read-only". */
+  blanket: boolean;
+  row: AccuracyRow;
+}
+
+export interface AccuracyDisagreement {
+  serverName: string;
+  serverUrl: string;
+  set: EvalSet;
+  toolName: string;
+  /** The tool's page (the catalog's own URL for it). */
+  toolUrl: string;
+  /** What the server declared, e.g. `readOnlyHint: false`. */
+  declared: string;
+  /** What the classifier makes of the tool with its annotations withheld. */
+  classified: string;
+  /** The verdict's first rationale sentence. */
+  why: string;
+}
+
+export interface HandLabelsView {
+  file: string;
+  guide: string;
+  sampledFrom: string;
+  rows: AccuracyRow[];
+  /** Labels whose server or tool the catalog does not have, as `server/tool`. */
+  unmatched: string[];
+  /** Labelled tools the verdict contradicts on some reading (read-vs-not, destructive or category). */
+  contradicted: HandContradiction[];
+}
+
+export interface HandContradiction {
+  serverName: string;
+  serverUrl: string;
+  set: EvalSet;
+  toolName: string;
+  toolUrl: string;
+  /** The label, e.g. `write, destructive (judgement)`. */
+  labelled: string;
+  /** The verdict in the same terms, e.g. `read`. */
+  classified: string;
+}
+
+export interface AccuracyView {
+  splitFile: string;
+  rule: string;
+  /** Servers of the whole catalog per set. */
+  catalog: Record<EvalSet, number>;
+  /** Catalog servers not in the split file yet (given their hash set). */
+  unlisted: string[];
+  /** Development, test, gap, all. */
+  sets: AccuracyRow[];
+  goals: { read: number; recall: number; gap: number };
+  /** Empty when the test set meets the goals. */
+  goalFailures: string[];
+  servers: AccuracyServerRow[];
+  disputed: AccuracyDisagreement[];
+  /** How many disagreements there are in all (the disputed ones are listed). */
+  disagreements: number;
+  handFile: string;
+  /** Undefined when there is no hand-labelled set yet. */
+  hand: HandLabelsView | undefined;
+  guideFile: string;
+  /** The page that renders the labelling guide. */
+  guideUrl: string;
+}
+
+function pair(classifier: number | undefined, baseline: number | undefined): FigurePair {
+  return { classifier, baseline };
+}
+
+function scoreRow(label: string, servers: number | undefined, tools: number, classifier: Score, baseline: Score): AccuracyRow {
+  const c = figuresOf(classifier);
+  const b = figuresOf(baseline);
+  return { label, servers, tools, kind: 'percent', read: pair(c.read, b.read), recall: pair(c.recall, b.recall), precision: pair(c.precision, b.precision), category: undefined };
+}
+
+function setRow(label: string, t: SetTotals): AccuracyRow {
+  return scoreRow(label, t.servers, t.labelled, t.classifier, t.baseline);
+}
+
+function handRow(label: string, t: HandTotals): AccuracyRow {
+  return { ...scoreRow(label, undefined, t.labels, t.classifier.score, t.baseline.score), category: pair(categoryAccuracy(t.classifier), categoryAccuracy(t.baseline)) };
+}
+
+function minus(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined ? undefined : a - b;
+}
+
+function gapRow(development: AccuracyRow, test: AccuracyRow): AccuracyRow {
+  const gap = (d: FigurePair, t: FigurePair): FigurePair => pair(minus(d.classifier, t.classifier), minus(d.baseline, t.baseline));
+  return {
+    label: 'Gap (development − test)',
+    servers: undefined,
+    tools: undefined,
+    kind: 'points',
+    read: gap(development.read, test.read),
+    recall: gap(development.recall, test.recall),
+    precision: gap(development.precision, test.precision),
+    category: development.category === undefined || test.category === undefined ? undefined : gap(development.category, test.category),
+  };
+}
+
+/** `write, destructive`: the category, and whether the tool may destroy when the category does not say so. */
+function readingOf(category: Category, destructive: boolean): string {
+  return destructive && category !== 'destructive' ? `${category}, destructive` : category;
+}
+
+const SET_NAMES: Record<EvalSet, string> = { development: 'Development', test: 'Test' };
+
+async function loadAccuracy(): Promise<AccuracyView> {
+  const [entries, splits, hands, catalog] = await Promise.all([getCollection('servers'), getCollection('split'), getCollection('handLabels'), getCatalog()]);
+  const split = splits[0];
+  const hand = hands[0];
+  const snapshots = entries.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const report = buildEvalReport({ servers: snapshots, split: split?.data.split, hand: hand?.data.labels });
+  const servers = new Map(catalog.servers.map((s) => [s.id, s]));
+  const toolUrls = new Map(catalog.tools.map((t) => [`${t.serverId}\u0000${t.name}`, t.url]));
+  const serverOf = (id: string): ServerView => {
+    const found = servers.get(id);
+    if (found === undefined) throw new Error(`accuracy: no server view for ${id}`);
+    return found;
+  };
+  const toolUrlOf = (serverId: string, name: string): string => {
+    const url = toolUrls.get(`${serverId}\u0000${name}`);
+    if (url === undefined) throw new Error(`accuracy: no tool page for ${serverId}/${name}`);
+    return url;
+  };
+  const development = setRow(SET_NAMES.development, report.bySet.development);
+  const test = setRow(SET_NAMES.test, report.bySet.test);
+  let handView: HandLabelsView | undefined;
+  if (report.hand !== undefined) {
+    const h = report.hand;
+    const dev = handRow(SET_NAMES.development, h.bySet.development);
+    const held = handRow(SET_NAMES.test, h.bySet.test);
+    handView = {
+      file: hand?.data.file ?? HAND_LABELS_FILE,
+      guide: h.guide,
+      sampledFrom: h.sampledFrom,
+      rows: [dev, held, gapRow(dev, held), handRow('All', h.all), handRow('All, labels marked clear only', h.clear)],
+      unmatched: h.unmatched.map((l) => `${l.server}/${l.tool}`),
+      contradicted: h.outcomes
+        .filter((o) => o.disagrees.length > 0)
+        .map((o) => {
+          const view = serverOf(o.label.server);
+          return {
+            serverName: view.name,
+            serverUrl: view.url,
+            set: o.set,
+            toolName: o.label.tool,
+            toolUrl: toolUrlOf(o.label.server, o.label.tool),
+            labelled: `${readingOf(o.label.category, o.label.destructive)} (${o.label.confidence})`,
+            classified: readingOf(o.verdict.category, o.verdict.suggestedAnnotations.destructiveHint === true),
+          };
+        }),
+    };
+  }
+  return {
+    splitFile: split?.data.file ?? SPLIT_FILE,
+    rule: split?.data.split.rule ?? SPLIT_RULE,
+    catalog: report.catalog,
+    unlisted: report.unlisted,
+    sets: [development, test, gapRow(development, test), setRow('All', report.all)],
+    goals: { ...EVAL_GOALS_TEST },
+    goalFailures: report.goalFailures,
+    servers: report.servers.map((r) => {
+      const view = serverOf(r.id);
+      return { id: r.id, name: view.name, url: view.url, set: r.set, blanket: r.blanket, row: scoreRow(view.name, undefined, r.labelled, r.classifier, r.baseline) };
+    }),
+    disputed: report.disagreements
+      .filter((d) => d.disputed)
+      .map((d) => {
+        const view = serverOf(d.server);
+        const toolUrl = toolUrlOf(d.server, d.tool);
+        const declared = d.label === 'read' ? `readOnlyHint: ${d.declared}` : d.declared ? 'destructive' : 'not destructive';
+        const classified =
+          d.label === 'read' ? (d.predicted ? 'read-only' : 'not read-only') : d.predicted ? 'destructive' : 'not destructive';
+        return {
+          serverName: view.name,
+          serverUrl: view.url,
+          set: d.set,
+          toolName: d.tool,
+          toolUrl,
+          declared,
+          classified: `${classified} (${d.verdict.category}, ${d.verdict.confidence} confidence)`,
+          why: renderRationale(d.verdict)[0] ?? '',
+        };
+      }),
+    disagreements: report.disagreements.length,
+    handFile: HAND_LABELS_FILE,
+    hand: handView,
+    guideFile: LABELLING_GUIDE_FILE,
+    guideUrl: '/accuracy/labelling/',
+  };
+}
+
+let accuracy: Promise<AccuracyView> | undefined;
+
+/** The evaluation shown at /accuracy/, built once per process. */
+export function getAccuracy(): Promise<AccuracyView> {
+  accuracy ??= loadAccuracy();
+  return accuracy;
+}
+
+/** The labelling guide (docs/labelling.md) rendered, or undefined while there is none. */
+export async function getLabellingGuide(): Promise<{ file: string; rendered: Awaited<ReturnType<typeof render>> } | undefined> {
+  const [entry] = await getCollection('guides');
+  if (entry === undefined) return undefined;
+  return { file: entry.filePath ?? LABELLING_GUIDE_FILE, rendered: await render(entry) };
 }

@@ -9,6 +9,6 @@ export function namedToolAsTool(named: NamedTool): Tool {
 }
 
 /** Every tool of a snapshot that has a page: full tools first, then names-only ones. */
-export function toolsWithPages(server: ServerSnapshot): Tool[] {
+export function toolsWithPages(server: Pick<ServerSnapshot, 'tools' | 'namedTools'>): Tool[] {
   return [...server.tools, ...(server.namedTools ?? []).map(namedToolAsTool)];
 }

@@ -91,10 +91,15 @@ describe('build guards', () => {
     const result = await build('hostile', { 'hostile.json': hostile }, (outDir) => {
       const toolDir = join(outDir, 'servers/hostile/tools');
       const slug = readdirSync(toolDir)[0] ?? '';
-      pages = [readFileSync(join(outDir, 'servers/hostile/index.html'), 'utf8'), readFileSync(join(toolDir, slug, 'index.html'), 'utf8')];
+      pages = [
+        readFileSync(join(outDir, 'servers/hostile/index.html'), 'utf8'),
+        readFileSync(join(toolDir, slug, 'index.html'), 'utf8'),
+        // The server declares an annotation, so the accuracy page lists it.
+        readFileSync(join(outDir, 'accuracy/index.html'), 'utf8'),
+      ];
     });
     expect(result.ok).toBe(true);
-    expect(pages).toHaveLength(2);
+    expect(pages).toHaveLength(3);
     for (const page of pages) {
       // Attribute values are double-quoted with quotes escaped, so `<` inside them is inert; outside them
       // no hostile markup may survive.

@@ -2,9 +2,12 @@
  * What the tests expect the site to show, derived from the committed snapshots with the same pure
  * core the site uses — so a test fails when a page disagrees with the data, not when data changes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyTool } from '../../src/core/classify/index.ts';
+import { HAND_LABELS_FILE, parseHandLabels } from '../../src/core/eval/hand-labels.ts';
+import { buildEvalReport, type EvalReport } from '../../src/core/eval/report.ts';
+import { parseSplit, SPLIT_FILE } from '../../src/core/eval/split.ts';
 import { recommendToolPolicy } from '../../src/core/policy/recommend.ts';
 import { stringifyPolicy } from '../../src/core/policy/stringify.ts';
 import { toolsWithPages } from '../../src/core/named-tool.ts';
@@ -53,3 +56,16 @@ export function server(id: string): ServerSnapshot {
 
 /** The reference filesystem server: the acceptance flows use its write_file. */
 export const FILESYSTEM = 'modelcontextprotocol-server-filesystem';
+
+/** The evaluation the /accuracy/ page should show: the same pure report, from the committed label files. */
+export function expectedAccuracy(): EvalReport {
+  const root = join(import.meta.dirname, '../..');
+  const read = (file: string): string | undefined => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined);
+  const split = read(SPLIT_FILE);
+  const hand = read(HAND_LABELS_FILE);
+  return buildEvalReport({
+    servers: loadSnapshots(),
+    split: split === undefined ? undefined : parseSplit(split),
+    hand: hand === undefined ? undefined : parseHandLabels(hand),
+  });
+}

@@ -20,13 +20,21 @@
  * The baseline reads only the name's verb (`findNameVerbs`, then the verb tables): read when it is a
  * read verb; destructive under the same mapping from that verb alone; no verb means write.
  */
-import type { Tool, ToolAnnotations, Verdict } from '../schema.ts';
+import type { Category, Tool, ToolAnnotations, Verdict } from '../schema.ts';
 import { classifyTool } from './index.ts';
 import { ADDITIVE_VERBS, verbCategory } from './lexicon.ts';
 import { findNameVerbs, splitName } from './signals.ts';
 
-/** The goals `npm run eval -- --check` and the unit tests hold the catalog to (issue 4). */
+/** The goals the unit tests hold the whole catalog to (issue 4). */
 export const EVAL_GOALS = { read: 0.95, recall: 0.9 } as const;
+
+/**
+ * The goals `npm run eval -- --check` holds the held-out test set to (src/core/eval/split.ts):
+ * read-vs-not accuracy and destructive recall on the test set, and `gap`, the most the development
+ * figure of either may exceed the test figure (0.015 = 1.5 points) before the rules count as
+ * overfitted to the development set.
+ */
+export const EVAL_GOALS_TEST = { read: 0.97, recall: 0.9, gap: 0.015 } as const;
 
 export interface Labels {
   read?: boolean;
@@ -61,11 +69,21 @@ export function predictionOf(verdict: Verdict, mapping: Mapping = 'hint'): Predi
   return { read: verdict.category === 'read', destructive };
 }
 
+function nameVerb(name: string): string | undefined {
+  const words = splitName(name);
+  return findNameVerbs(words).map((i) => words[i]?.lower ?? '')[0];
+}
+
+/** The baseline's category: the name's first verb's, or write when it has none the tables know. */
+export function baselineCategoryOf(name: string): Category {
+  const verb = nameVerb(name);
+  return (verb === undefined ? undefined : verbCategory(verb)) ?? 'write';
+}
+
 /** The name-verb-only baseline. */
 export function baselineOf(name: string, mapping: Mapping = 'hint'): Prediction {
-  const words = splitName(name);
-  const verb = findNameVerbs(words).map((i) => words[i]?.lower ?? '')[0];
-  const category = (verb === undefined ? undefined : verbCategory(verb)) ?? 'write';
+  const verb = nameVerb(name);
+  const category = baselineCategoryOf(name);
   const strict = category === 'destructive' || category === 'execute';
   const destructive = mapping === 'category' ? strict : strict || (category !== 'read' && !(verb !== undefined && ADDITIVE_VERBS.has(verb)));
   return { read: category === 'read', destructive };
