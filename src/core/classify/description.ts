@@ -111,7 +111,7 @@ export interface PhraseRule {
 
 /** A description that keeps a passthrough to reads: “read-only”, “only GET requests”, “mutations are not allowed”. */
 export const READS_ONLY =
-  /\bread[- ]?only\b|\bonly (?:supports |allows |accepts |performs |for )?(?:get|read|select|query)\b|\b(?:get|select) (?:requests|queries|statements) only\b|\bmutations? (?:are|is) not (?:allowed|supported|permitted)\b|\bno mutations\b/i;
+  /\b(?:is|are|runs|executes|executed|kept|strictly|only|in) (?:in )?read[- ]?only\b|\bread[- ]?only (?:mode|quer(?:y|ies)|requests?|access|transactions?|operations?|sql|graphql|calls?)\b|^[^.\n]{0,80}\bread[- ]?only\b|\bonly (?:supports |allows |accepts |performs |for )?(?:get|read|select|query)\b|\b(?:get|select) (?:requests|queries|statements) only\b|\bmutations? (?:are|is) not (?:allowed|supported|permitted)\b|\bno mutations\b/i;
 
 /**
  * Phrases looked for anywhere in a description, in one pass: leftmost match first, and at one
@@ -158,7 +158,7 @@ export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
     category: 'execute',
     strength: 'strong',
     pattern:
-      /\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running|call|calls|calling)\s+(?:(?:an?|any|the|arbitrary|raw|custom|generic|authenticated|direct|single|one|your)\s+){0,3}(?:http|https|rest|api|graphql)\s+(?:requests?|calls?|quer(?:y|ies)|mutations?|operations?)\b|\b(?:call|calls|calling|access|accesses|hit|hits) any (?:[\w-]+ ){0,2}?(?:api )?endpoints?\b/gi,
+      /\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running|call|calls|calling)\s+(?:(?:an?|any|the|arbitrary|raw|custom|generic|authenticated|direct|single|one|your)\s+){0,3}(?:[A-Z][\w-]*\s+)?(?:http|https|rest|api|graphql)\s+(?:requests?|calls?|quer(?:y|ies)|mutations?|operations?)\b|\b(?:call|calls|calling|access|accesses|hit|hits) any (?:[\w-]+ ){0,2}?(?:api )?endpoints?\b/gi,
     negatable: true,
     besideLead: true,
     unlessReadsOnly: true,

@@ -162,6 +162,8 @@ export const VERBS: readonly Verb[] = [
   { verb: 'research', category: 'read', nounLike: true },
   { verb: 'plan', category: 'read', nounLike: true },
   { verb: 'guide', category: 'read', nounLike: true },
+  { verb: 'introspect', category: 'read' },
+  { verb: 'learn', category: 'read' },
   { verb: 'return', category: 'read', descriptionOnly: true },
   { verb: 'provide', category: 'read', descriptionOnly: true },
   { verb: 'display', category: 'read', descriptionOnly: true },
