@@ -130,6 +130,12 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['run_graphql_query (made up: kept to reads)', 'read low high', tool('run_graphql_query', 'Run a read-only GraphQL query; mutations are not allowed.', ['query'])],
   ['write_file (no annotations: overwriting a whole file destroys what was there)', 'destructive high medium', tool('write_file', 'Create a new file or completely overwrite an existing file with new content.', ['path', 'content'])],
   ['update_many (made up: updating every matching document)', 'destructive high medium', tool('update_many', 'Updates all documents that match the filter.', ['collection', 'filter', 'update'])],
+  ['maps_weather (a Chinese description: 查询 queries; AMap)', 'read low medium', tool('maps_weather', '根据城市名称或者标准adcode查询指定城市的天气', ['city'])],
+  ['writeNoSqlDatabaseStructure (made up from CloudBase: 创建、删除和管理 lists operations)', 'destructive high medium', tool('writeNoSqlDatabaseStructure', '创建、删除和管理 CloudBase NoSQL 数据库集合', ['action'])],
+  ['storage_info (made up from CloudBase: 不会读取 is negated; 返回 returns; 只读 keeps it to reads)', 'read low medium', tool('storage_info', '不会读取本地文件，只返回存储能力摘要。只读操作。')],
+  ['storage_info (made up: the negated verb alone says nothing)', 'write medium low', tool('storage_info', '不会删除本地文件')],
+  ['asana_delete_tag (deleting a tag deletes it; removing one from a task edits the task)', 'destructive high high', tool('asana_delete_tag', 'Delete a tag', ['tag_gid'])],
+  ['replace_table_csv (replacing all data of a table)', 'destructive high medium', tool('replace_table_csv', 'Replace all data in a table with new CSV content (for Metabase-managed tables)', ['table_id', 'csv'])],
   // no evidence
   ['frobnicate (made up: nothing to go on)', 'write medium low', { name: 'frobnicate' }],
   ['widget (made up: only readOnlyHint)', 'write medium low', tool('widget', undefined, [], RO)],

@@ -5,6 +5,7 @@
  * file; flag phrases). The description's own tables first, then the reading. Pure.
  */
 import { CATEGORIES, type Category, type Evidence, type Flag, type FlagEvidence, type Operation, type Risk, type Strength } from '../schema.ts';
+import { cjkSignals, opensInCjk } from './cjk.ts';
 import { COMPOUND_NOUNS, IDIOMS, NOUN_LIKE_VERBS, VERB_LINKS, phraseForms, verbCategory } from './lexicon.ts';
 import {
   anyVerbCategory,
@@ -148,7 +149,7 @@ export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
     category: 'destructive',
     strength: 'strong',
     pattern:
-      /\b(?:(?:completely|fully|entirely) )?overwrit(?:e|es|ing) (?:the |an? |any |all )?(?:existing |entire |whole |full |current |previous |old )*(?:[\w-]+ ){0,2}?(?:files?|documents?|contents?|objects?|records?|data|pages?|items?|resources?|config(?:uration)?s?|values?|entr(?:y|ies)|keys?|it|them)\b|\b(?:(?:completely|fully|entirely) )?replac(?:e|es|ing) (?:the |an? )?(?:entire|whole|full|existing|complete) (?:[\w-]+ ){0,2}?(?:files?|documents?|contents?|objects?|records?|data|pages?|items?|resources?|config(?:uration)?s?|values?|bod(?:y|ies))\b|\bupdat(?:e|es|ing) (?:all|every|each|multiple|many) (?:[\w-]+ ){0,2}?(?:documents|records|rows|items|entries) (?:that )?match(?:ing|es)?\b/gi,
+      /\b(?:(?:completely|fully|entirely) )?overwrit(?:e|es|ing) (?:the |an? |any |all )?(?:existing |entire |whole |full |current |previous |old )*(?:[\w-]+ ){0,2}?(?:files?|documents?|contents?|objects?|records?|data|pages?|items?|resources?|config(?:uration)?s?|values?|entr(?:y|ies)|keys?|it|them)\b|\b(?:(?:completely|fully|entirely) )?replac(?:e|es|ing) (?:(?:the |an? )?(?:entire|whole|full|existing|complete)|all(?: (?:the|of the))?|the (?:contents?|data|body) of) (?:[\w-]+ ){0,2}?(?:files?|documents?|contents?|objects?|records?|rows?|data|pages?|items?|resources?|tables?|config(?:uration)?s?|values?|bod(?:y|ies)|(?:an?|one|the) (?:[\w-]+ )?(?:page|file|document|table|sheet))\b|\bupdat(?:e|es|ing) (?:all|every|each|multiple|many) (?:[\w-]+ ){0,2}?(?:documents|records|rows|items|entries) (?:that )?match(?:ing|es)?\b/gi,
     negatable: true,
   },
   {
@@ -548,7 +549,10 @@ export function descriptionSignals(
   const operations: Operation[] = [];
   const hits: Hit[] = [];
   const flagHits: FlagHit[] = [];
-  const lead = leadSentence(description);
+  // Chinese or Japanese: the lead verbs by their written forms (`cjk.ts`); the rest reads the same.
+  const cjk = opensInCjk(description);
+  if (cjk) for (const e of cjkSignals(description)) hits.push({ start: 0, end: 0, evidence: e });
+  const lead = cjk ? undefined : leadSentence(description);
   const claimed: Array<readonly [number, number]> = [];
   // Flag verbs of the lead (“Navigate”) yield to a phrase that contains them (“Navigate to a URL”).
   const leadFlagVerbs: FlagHit[] = [];

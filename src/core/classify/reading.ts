@@ -209,7 +209,7 @@ export function readVerb(
   let raises = row.raises;
   if (raises !== undefined && need === 'message' && !objects.some((w) => MESSAGE_NOUNS.has(w.lower))) raises = undefined;
   if (raises === 'high' && category === 'write' && object !== undefined && LOCAL_OBJECTS.has(object.lower)) raises = undefined;
-  if (category === 'destructive' && raises === undefined && object !== undefined && LIGHT_OBJECTS.has(object.lower)) {
+  if (row.detaches === true && raises === undefined && object !== undefined && LIGHT_OBJECTS.has(object.lower)) {
     return { signal: `${base}-${object.lower}`, verb, category: 'write', strength: 'strong', reading: 'light', objectAt: first };
   }
   const reading: VerbReading = { signal: base, verb, category, strength: 'strong' };
