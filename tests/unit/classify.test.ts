@@ -151,8 +151,16 @@ describe('description phrases', () => {
     ['Only requests that failed are returned.', ''],
     ['Permanently delete a monitor.', 'delete'],
   ])('lead verbs of %j: %s', (description, verbs) => {
-    const lead = extractEvidence(tool('x', description)).flatMap((e) => (/^description-verb-([a-z]+)/.exec(e.signal)?.[1] ?? []));
+    // Two or more lead verbs are the tool's operations; one is the description's verb evidence.
+    const verdict = classifyTool(tool('x', description));
+    const lead = verdict.operations?.map((o) => o.verb) ?? verdict.evidence.flatMap((e) => (e.source === 'description' && e.kind === 'verb' && e.verb !== undefined ? [e.verb] : []));
     expect(lead.join(' ')).toBe(verbs);
+  });
+
+  test('of several lead verbs, the reads do not contest the others: the tool does all of them', () => {
+    const verdict = classifyTool(tool('tabs', 'List, create, close, or select a browser tab.'));
+    expect(verdict.evidence.filter((e) => e.kind === 'verb').map((e) => e.verb)).toEqual(['create', 'close', 'select']);
+    expect(verdict.operations?.map((o) => `${o.verb}:${o.category}`)).toEqual(['list:read', 'create:write', 'close:write', 'select:write']);
   });
 
   test.each([

@@ -588,7 +588,13 @@ export function descriptionSignals(
       }
       const verbNames = verbs.map((v) => v.verb);
       // Coordinated lead verbs are the operations the description lists (“Create, patch, or delete …”).
-      if (verbs.length >= 2) operations.push(...hits.filter((h) => h.evidence.kind === 'verb').map((h) => operationOf(h.evidence)));
+      // The tool does all of them, so their reads do not contest the others (as with a router's operations).
+      if (verbs.length >= 2) {
+        const lead = hits.filter((h) => h.evidence.kind === 'verb');
+        operations.push(...lead.map((h) => operationOf(h.evidence)));
+        const kept = riskiestOperations(lead.map((h) => ({ hit: h, category: h.evidence.category }))).map((k) => k.hit);
+        for (const h of lead) if (!kept.includes(h)) hits.splice(hits.indexOf(h), 1);
+      }
       flagHits.push(...flagNouns('description', objectPhrase(objects), verbNames, new Set(), description));
       hits.push(...financialNouns('description', words, verbNames, new Set(verbs.map((v) => v.at)), description));
     }
