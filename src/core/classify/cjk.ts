@@ -7,8 +7,8 @@ import type { Evidence } from '../schema.ts';
 import { VERBS } from './lexicon.ts';
 import { evidence, readVerb, type Hit } from './reading.ts';
 
-/** A description that opens in Han, Hiragana or Katakana (after spaces and symbols). */
-const OPENS_CJK = /^[\s\p{P}\p{S}]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const LATIN_CHAR = /\p{Script=Latin}/gu;
 
 /** What ends the lead clause: a sentence or clause mark, or a line break. */
 const CLAUSE_END = /[。．！？；，,.;!?\n]/u;
@@ -24,8 +24,13 @@ const FORMS: ReadonlyArray<readonly [string, string]> = VERBS.flatMap((v) => (v.
   (a, b) => b[0].length - a[0].length,
 );
 
+/** A description whose lead clause has more Han, Hiragana or Katakana than Latin letters (“IP 定位根据用户输入的 IP 地址”). */
 export function opensInCjk(description: string): boolean {
-  return OPENS_CJK.test(description);
+  const rest = description.trimStart();
+  const stop = CLAUSE_END.exec(rest);
+  const clause = stop === null ? rest : rest.slice(0, stop.index);
+  const cjk = clause.match(CJK_CHAR)?.length ?? 0;
+  return cjk > 0 && cjk > (clause.match(LATIN_CHAR)?.length ?? 0);
 }
 
 /**

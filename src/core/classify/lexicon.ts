@@ -171,6 +171,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'plan', category: 'read', nounLike: true, cjk: ['规划'] },
   { verb: 'guide', category: 'read', nounLike: true },
   { verb: 'introspect', category: 'read' },
+  { verb: 'locate', category: 'read', cjk: ['定位'] },
   { verb: 'learn', category: 'read' },
   { verb: 'return', category: 'read', descriptionOnly: true, cjk: ['返回'] },
   { verb: 'provide', category: 'read', descriptionOnly: true },
