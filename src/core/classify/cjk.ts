@@ -24,13 +24,14 @@ const FORMS: ReadonlyArray<readonly [string, string]> = VERBS.flatMap((v) => (v.
   (a, b) => b[0].length - a[0].length,
 );
 
-/** A description whose lead clause has more Han, Hiragana or Katakana than Latin letters (“IP 定位根据用户输入的 IP 地址”). */
+/** A description whose lead clause is mostly Han, Hiragana or Katakana (“IP 定位根据用户输入的 IP 地址”, “创建、删除和管理 CloudBase NoSQL 数据库集合”). */
 export function opensInCjk(description: string): boolean {
   const rest = description.trimStart();
   const stop = CLAUSE_END.exec(rest);
   const clause = stop === null ? rest : rest.slice(0, stop.index);
   const cjk = clause.match(CJK_CHAR)?.length ?? 0;
-  return cjk > 0 && cjk > (clause.match(LATIN_CHAR)?.length ?? 0);
+  // A CJK character carries about as much as two Latin letters of a word.
+  return cjk > 0 && cjk * 2 > (clause.match(LATIN_CHAR)?.length ?? 0);
 }
 
 /**
