@@ -143,5 +143,6 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   // no evidence
   ['frobnicate (made up: nothing to go on)', 'write medium low', { name: 'frobnicate' }],
   ['widget (made up: only readOnlyHint)', 'write medium low', tool('widget', undefined, [], RO)],
-  ['prompt_understanding', 'write medium low', tool('prompt_understanding', '[DEPRECATED] MCP-CORE Prompt Understanding.\n\nALWAYS Use this tool first to understand the user\'s query and translate it into AWS expert advice.')],
+  ['prompt_understanding (a title line, then “ALWAYS Use this tool first to understand …”)', 'read low medium', tool('prompt_understanding', '[DEPRECATED] MCP-CORE Prompt Understanding.\n\nALWAYS Use this tool first to understand the user\'s query and translate it into AWS expert advice.')],
+  ['auth0_onboarding (a sentence with an unknown verb is no title: no lead verb)', 'write medium low', tool('auth0_onboarding', 'Onboard a project with Auth0. Creates an Auth0 application.', ['framework'])],
 ];

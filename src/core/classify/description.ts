@@ -54,7 +54,7 @@ const ADDRESSEE = '(?:you|the user|users|the agent|agents|the model|the assistan
  */
 export const LEAD_FILLER = new RegExp(
   `^(?:(?:this|the) (?:mcp )?(?:tool|function|endpoint) (?:will |can |is used to |is designed to |lets you |allows you to |enables you to |helps you |helps |lets ${ADDRESSEE} |allows ${ADDRESSEE} to |enables ${ADDRESSEE} to |permits ${ADDRESSEE} to )?` +
-    `|(?:use|call|invoke) this (?:tool |function |endpoint )?to |(?:a )?tool (?:to|that) |` +
+    `|(?:use|call|invoke) this (?:tool |function |endpoint )?(?:first |always |only |once )?to |(?:a )?tool (?:to|that) |` +
     `(?:allows|enables|permits) (?:${ADDRESSEE} )?to |lets ${ADDRESSEE} |used to |can be used to |is used to |designed to |` +
     `(?:provides|gives) (?:you )?(?:the )?(?:ability|capability|functionality) to |helps (?:you )?(?:to )?|please |it )`,
   'i',
@@ -296,6 +296,12 @@ export function leadSentence(description: string): { start: number; end: number 
       at += filler[0].length;
       continue;
     }
+    // A word of emphasis in capitals before the sentence (“ALWAYS use this tool first to …”).
+    const shout = /^(?:ALWAYS|FIRST|PLEASE|MUST)\s+(?=\p{L})/u.exec(rest);
+    if (shout) {
+      at += shout[0].length;
+      continue;
+    }
     const emphasis = EMPHASIS_PREFIX.exec(rest);
     if (emphasis && !isVerbHeaded(emphasis[0])) {
       at += emphasis[0].length;
@@ -315,6 +321,23 @@ export function leadSentence(description: string): { start: number; end: number 
 function isVerbHeaded(prefix: string): boolean {
   const first = /^\p{Lu}\p{Ll}+/u.exec(prefix)?.[0].toLowerCase();
   return first !== undefined && descriptionVerb(first) !== undefined;
+}
+
+/**
+ * The lead sentence, or the next one when the first is a title of a few capitalised words with no verb
+ * (“MCP-CORE Prompt Understanding.” then “Use this tool first to understand …”).
+ */
+function leadOf(description: string): { start: number; end: number } | undefined {
+  const first = leadSentence(description);
+  if (first === undefined) return undefined;
+  const words = wordsIn(description, first.start, first.end);
+  // A title: a few capitalised words, none of them a verb (“Onboard a project with Auth0.” is a sentence).
+  const titled = words.length > 0 && words.length <= 5 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w.text) && descriptionVerb(w.lower) === undefined && !FRAMING_VERBS.has(w.lower));
+  if (!titled || first.end >= description.length) return first;
+  const rest = description.slice(first.end + 1);
+  const next = leadSentence(rest);
+  if (next === undefined) return first;
+  return { start: first.end + 1 + next.start, end: first.end + 1 + next.end };
 }
 
 /** Base forms to try for a description word (`Deletes` → delete, `Modifies` → modify, `Pushes` → push). */
@@ -552,7 +575,7 @@ export function descriptionSignals(
   // Chinese or Japanese: the lead verbs by their written forms (`cjk.ts`); the rest reads the same.
   const cjk = opensInCjk(description);
   if (cjk) for (const e of cjkSignals(description)) hits.push({ start: 0, end: 0, evidence: e });
-  const lead = cjk ? undefined : leadSentence(description);
+  const lead = cjk ? undefined : leadOf(description);
   const claimed: Array<readonly [number, number]> = [];
   // Flag verbs of the lead (“Navigate”) yield to a phrase that contains them (“Navigate to a URL”).
   const leadFlagVerbs: FlagHit[] = [];

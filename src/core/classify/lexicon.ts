@@ -172,6 +172,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'guide', category: 'read', nounLike: true },
   { verb: 'introspect', category: 'read' },
   { verb: 'locate', category: 'read', cjk: ['定位'] },
+  { verb: 'understand', category: 'read' },
   { verb: 'learn', category: 'read' },
   { verb: 'return', category: 'read', descriptionOnly: true, cjk: ['返回'] },
   { verb: 'provide', category: 'read', descriptionOnly: true },
