@@ -157,6 +157,24 @@ describe('description phrases', () => {
     expect(lead.join(' ')).toBe(verbs);
   });
 
+  test.each([
+    ['an enum', { type: 'string', enum: ['list', 'get', 'create', 'delete'] }, 'list:read get:read create:write delete:destructive', 'write destructive'],
+    ['a const in anyOf', { anyOf: [{ const: 'get_item' }, { const: 'remove_item' }] }, 'get:read remove:destructive', 'destructive'],
+    ['values its description quotes', { type: 'string', description: "One of 'create', 'update' or 'archive'." }, 'create:write update:write archive:write', 'write'],
+    ['only reads', { type: 'string', enum: ['GET', 'HEAD'] }, '', 'read'],
+  ] as const)('an action parameter with %s: its operations, and the ones that count (%s)', (_label, schema, operations, counted) => {
+    const t = { name: 'manage_items', description: 'Manage items.', inputSchema: { type: 'object', properties: { action: schema } } };
+    const verdict = classifyTool(t);
+    expect((verdict.operations ?? []).map((o) => `${o.verb}:${o.category}`).join(' ')).toBe(operations);
+    // Reads count only when every operation reads: the tool does all of them.
+    expect([...new Set(verdict.evidence.filter((e) => e.kind === 'operation').map((e) => e.category))].join(' ')).toBe(counted);
+  });
+
+  test('a specific name verb keeps an operation-like parameter an attribute', () => {
+    const t = { name: 'create_call', inputSchema: { type: 'object', properties: { method: { type: 'string', enum: ['GET', 'POST', 'DELETE'] } } } };
+    expect(classifyTool(t).evidence.some((e) => e.kind === 'operation')).toBe(false);
+  });
+
   test('of several lead verbs, the reads do not contest the others: the tool does all of them', () => {
     const verdict = classifyTool(tool('tabs', 'List, create, close, or select a browser tab.'));
     expect(verdict.evidence.filter((e) => e.kind === 'verb').map((e) => e.verb)).toEqual(['create', 'close', 'select']);
