@@ -34,8 +34,11 @@ describe('parseSources', () => {
       {
         kind: 'package',
         id: 'a',
+        registry: 'npm',
         package: '@x/a',
         version: '1.2.3',
+        python: undefined,
+        toolchain: undefined,
         name: undefined,
         bin: undefined,
         args: ['--stdio', '8080'],
@@ -46,6 +49,8 @@ describe('parseSources', () => {
         timeoutMs: 2500,
         homepage: undefined,
         gating: undefined,
+        dummies: {},
+        needsConfiguration: undefined,
       },
       expect.objectContaining({ kind: 'directory', id: 'b', dir: '/base/b', args: [], env: {} }),
       { kind: 'manifest', id: 'c', name: undefined, file: '/base/m/c.json', capturedAt: '2026-08-21T00:00:00.000Z' },
@@ -62,6 +67,14 @@ describe('parseSources', () => {
     ['file outside HOME', 'sources:\n  - { id: a, from: ./x, files: { ../x: y } }', 'relative path inside HOME'],
     ['duplicate id', 'sources:\n  - { id: a, from: ./x }\n  - { id: a, from: ./y }', 'id "a" is listed twice'],
     ['empty', 'sources: []', 'sources'],
+    ['an unknown registry', 'sources:\n  - { id: a, registry: cargo, package: x, version: 1.0.0 }', 'registry'],
+    ['a PyPI range', 'sources:\n  - { id: a, registry: pypi, package: x, version: ">=1.0" }', 'pypi: 1.2.3'],
+    ['a Go version without v', 'sources:\n  - { id: a, registry: go, package: example.com/x/cmd/x, version: 1.0.0 }', 'go: v1.2.3'],
+    ['a Go module query', 'sources:\n  - { id: a, registry: go, package: example.com/x, version: latest }', 'go: v1.2.3'],
+    ['a Go package that is no path', 'sources:\n  - { id: a, registry: go, package: mcp-grafana, version: v1.0.0 }', 'Go package path'],
+    ['python on npm', 'sources:\n  - { id: a, package: x, version: 1.0.0, python: "3.12" }', 'python is for pypi'],
+    ['stubs on PyPI', 'sources:\n  - { id: a, registry: pypi, package: x, version: "1.0", stubs: { y: [f] } }', 'stubs are for npm'],
+    ['a reserved dummy name', 'sources:\n  - { id: a, from: ./x, dummies: { HOME: x } }', 'reserved'],
   ])('rejects %s', (_label, text, message) => {
     expect(() => parseSources(text, '/base')).toThrow(message);
   });
@@ -69,14 +82,30 @@ describe('parseSources', () => {
   it('expands ${HOME} and ${CWD}', () => {
     expect(expandPlaceholders('--dir=${HOME}/x:${CWD}', { home: '/h', cwd: '/c' })).toBe('--dir=/h/x:/c');
   });
+
+  it('expands dummies named in the source', () => {
+    expect(expandPlaceholders('--org=${ORG} ${OTHER}', { home: '/h', cwd: '/c' }, { ORG: 'dummyorg' })).toBe('--org=dummyorg ${OTHER}');
+  });
+
+  it('reads PyPI and Go sources with their own version formats', () => {
+    const [py, go] = parseSources(
+      `sources:
+  - { id: t, registry: pypi, package: mcp-server-time, version: 2026.10.19, python: "3.12", dummies: { ZONE: Europe/Paris } }
+  - { id: g, registry: go, package: github.com/grafana/mcp-grafana/cmd/mcp-grafana, version: v1.6.3, toolchain: go1.27.3 }
+`,
+      '/base',
+    );
+    expect(py).toMatchObject({ kind: 'package', registry: 'pypi', package: 'mcp-server-time', version: '2026.10.19', python: '3.12', dummies: { ZONE: 'Europe/Paris' } });
+    expect(go).toMatchObject({ kind: 'package', registry: 'go', version: 'v1.6.3', toolchain: 'go1.27.3' });
+  });
 });
 
 describe('recordAttempt', () => {
   const ok: VerificationEntry = { lastAttempt: '2026-01-01T00:00:00.000Z', lastVerified: '2026-01-01T00:00:00.000Z', status: 'ok', toolCount: 5 };
   it.each([
     ['first success', undefined, { status: 'ok', at: '2026-02-01T00:00:00.000Z', toolCount: 3 }, { lastAttempt: '2026-02-01T00:00:00.000Z', lastVerified: '2026-02-01T00:00:00.000Z', status: 'ok', toolCount: 3 }],
-    ['first failure', undefined, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom' }, { lastAttempt: '2026-02-01T00:00:00.000Z', status: 'failed', reason: 'boom' }],
-    ['failure after success keeps it', ok, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom' }, { lastAttempt: '2026-02-01T00:00:00.000Z', lastVerified: '2026-01-01T00:00:00.000Z', status: 'failed', reason: 'boom', toolCount: 5 }],
+    ['first failure', undefined, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom', failureClass: 'start' }, { lastAttempt: '2026-02-01T00:00:00.000Z', status: 'failed', reason: 'boom', failureClass: 'start' }],
+    ['failure after success keeps it', ok, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom', failureClass: 'install' }, { lastAttempt: '2026-02-01T00:00:00.000Z', lastVerified: '2026-01-01T00:00:00.000Z', status: 'failed', reason: 'boom', failureClass: 'install', toolCount: 5 }],
   ] as const)('%s', (_label, previous, attempt, expected) => {
     expect(recordAttempt(previous, attempt)).toEqual(expected);
   });
