@@ -326,6 +326,7 @@ async function runSingle(command: Extract<IngestCommand, { mode: 'single' }>): P
       dummies: {},
       files: {},
       listen: [],
+      respond: {},
       stubs: {},
       timeoutMs: command.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       homepage: undefined,

@@ -90,7 +90,7 @@ function originOf(source: Extract<Source, { kind: 'package' }>): Origin {
     case 'npm':
       return { kind: 'npm', name: source.package, version: source.version };
     case 'pypi':
-      return { kind: 'pypi', name: source.package, version: source.version, python: source.python };
+      return { kind: 'pypi', name: source.package, version: source.version, python: source.python, constraints: source.constraints };
     case 'go':
       return { kind: 'go', name: source.package, version: source.version, toolchain: source.toolchain };
   }
@@ -112,6 +112,7 @@ function liveTarget(source: Exclude<Source, { kind: 'manifest' }>, defaultTimeou
     dummies: source.dummies,
     files: source.files,
     listen: source.listen,
+    respond: source.respond,
     stubs: source.stubs,
     timeoutMs: source.timeoutMs ?? defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     homepage: source.homepage,

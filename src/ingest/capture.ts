@@ -45,6 +45,8 @@ export interface LiveTarget {
   files: Readonly<Record<string, string>>;
   /** Loopback ports where a listener accepts and never answers (a backend the server checks at start). */
   listen: readonly number[];
+  /** Loopback ports where an HTTP listener answers every request with 200 and this body (a fixed call at start). */
+  respond: Readonly<Record<number, string>>;
   /** Installed dependencies to replace by a stub: module name → exported async functions (resolve to null). */
   stubs: Readonly<Record<string, readonly string[]>>;
   timeoutMs: number;
@@ -233,6 +235,12 @@ async function startAndList(
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, expand(content));
     }
+    const responders: Record<number, string> = {};
+    for (const [port, body] of Object.entries(target.respond)) {
+      const file = join(scratch, `respond-${port}`);
+      writeFileSync(file, expand(body));
+      responders[Number(port)] = file;
+    }
     const args = target.args.map(expand);
     const env = Object.fromEntries(Object.entries(target.env).map(([k, v]) => [k, expand(v)]));
     ctx.log(`starting ${bin}${target.args.length > 0 ? ` ${target.args.join(' ')}` : ''}`);
@@ -240,7 +248,7 @@ async function startAndList(
       {
         command: start.command,
         args: [...start.args, ...args],
-        prefix: wrapperArgv(ctx.isolation, target.listen, join(scratch, 'blackhole-ready')),
+        prefix: wrapperArgv(ctx.isolation, target.listen, join(scratch, 'blackhole-ready'), responders),
         env: { ...start.env, ...env },
         home: dirs.home,
         cwd: dirs.cwd,
@@ -259,8 +267,11 @@ async function startAndList(
 /** One line saying why a capture failed, with the server's last stderr lines when there are some. */
 export function failureReason(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  const stderr = error instanceof IntrospectionError ? stderrSummary(error.stderrTail, 3, 300) : '';
-  return stderr === '' ? reason : `${reason} — server stderr: ${stderr}`;
+  // Install paths are this machine's: the recorded reason says <cache> instead.
+  const redact = [[cacheRoot(), '<cache>']] as const;
+  const stderr = error instanceof IntrospectionError ? stderrSummary(error.stderrTail, 3, 300, redact) : '';
+  const text = stderr === '' ? reason : `${reason} — server stderr: ${stderr}`;
+  return text.replaceAll(cacheRoot(), '<cache>');
 }
 
 function originName(origin: Origin): string | undefined {
@@ -297,8 +308,7 @@ export async function captureLive(target: LiveTarget, ctx: CaptureContext): Prom
       elapsedMs: Date.now() - started,
     };
   } catch (error) {
-    // Install paths are this machine's: the recorded reason says <cache> instead.
-    const reason = failureReason(error).replaceAll(cacheRoot(), '<cache>');
+    const reason = failureReason(error);
     const failedStage = error instanceof CaptureError ? error.stage : stage;
     return {
       status: 'failed',

@@ -15,7 +15,7 @@ import { DEFAULT_PYTHON, installPypi, normalizePypiName } from './pypi.ts';
 /** Where a live target comes from. */
 export type Origin =
   | { kind: 'npm'; name: string; version: string }
-  | { kind: 'pypi'; name: string; version: string; python?: string | undefined }
+  | { kind: 'pypi'; name: string; version: string; python?: string | undefined; constraints?: readonly string[] }
   | { kind: 'go'; name: string; version: string; toolchain?: string | undefined }
   | { kind: 'directory'; dir: string; expectName?: string };
 
@@ -131,11 +131,12 @@ function keyed(prefix: string, key: string | undefined): string {
 async function installFromPypi(origin: Extract<Origin, { kind: 'pypi' }>, options: InstallOptions): Promise<Installation> {
   const prefix = keyed(join(cacheRoot(), 'installs', `pypi+${normalizePypiName(origin.name)}@${origin.version}`), options.key);
   try {
-    const { venv, metadata, record } = await installPypi(origin.name, origin.version, prefix, origin.python ?? DEFAULT_PYTHON);
+    const { venv, metadata, record } = await installPypi(origin.name, origin.version, prefix, origin.python ?? DEFAULT_PYTHON, origin.constraints ?? []);
     if (origin.version !== 'latest' && metadata.version !== origin.version) {
       throw new Error(`uv installed ${metadata.name} ${metadata.version}, not ${origin.version}`);
     }
     const bin = join(venv, 'bin');
+    if (metadata.scripts.size === 0) throw new Error(`${metadata.name} ${metadata.version} declares no console script: nothing to start`);
     return {
       registry: 'pypi',
       name: metadata.name,

@@ -11,7 +11,7 @@
  * The console scripts the distribution declares are its bins.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { InstallRecord } from '../core/schema.ts';
@@ -239,7 +239,13 @@ export interface PypiInstall {
  * Installs `name==version` into `<prefix>/venv` (prefix wiped first). `version` `latest` takes
  * the newest release (single-package mode); the record says which one was installed.
  */
-export async function installPypi(name: string, version: string, prefix: string, pythonVersion: string): Promise<PypiInstall> {
+export async function installPypi(
+  name: string,
+  version: string,
+  prefix: string,
+  pythonVersion: string,
+  constraints: readonly string[] = [],
+): Promise<PypiInstall> {
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });
   const env = installerEnv();
@@ -264,7 +270,13 @@ export async function installPypi(name: string, version: string, prefix: string,
   if (wheel === undefined || others.length > 0) throw new Error(`pip download ${requirement} gave ${wheels.length} wheels, not one`);
   const digest = `sha256:${createHash('sha256').update(readFileSync(join(dist, wheel))).digest('hex')}`;
   const venvPython = join(venv, 'bin', 'python');
-  await runTool(uv, ['pip', 'install', '--quiet', '--no-build', '--python', venvPython, join(dist, wheel)], {
+  const constraintArgs: string[] = [];
+  if (constraints.length > 0) {
+    const file = join(prefix, 'constraints.txt');
+    writeFileSync(file, `${constraints.join('\n')}\n`);
+    constraintArgs.push('--constraint', file);
+  }
+  await runTool(uv, ['pip', 'install', '--quiet', '--no-build', '--python', venvPython, ...constraintArgs, join(dist, wheel)], {
     env,
     timeoutMs: 900_000,
     label: `uv pip install --no-build ${requirement}`,
@@ -283,7 +295,7 @@ export async function installPypi(name: string, version: string, prefix: string,
     venv,
     metadata,
     record: {
-      command: `uv pip install --no-build '${metadata.name}==${metadata.version}'`,
+      command: `uv pip install --no-build '${metadata.name}==${metadata.version}'${constraints.length === 0 ? '' : ` --constraint <(printf '%s\\n' ${constraints.map((c) => `'${c}'`).join(' ')})`}`,
       installer: `uv ${UV_VERSION}`,
       runtime: runtime.stdout.trim(),
       artifact: wheel,

@@ -15,6 +15,8 @@
  *     env: { API_KEY: dummy-key }     # optional; dummy values only, snapshots keep the names
  *     files: { .kube/config: "..." }  # optional; written under the throwaway HOME first
  *     listen: [3306]                  # optional; loopback ports that accept and never answer
+ *     respond: { 18100: "<xml…>" }    # optional; loopback ports whose HTTP listener answers every
+ *                                     # request with 200 and this body (a fixed call at start)
  *     stubs: { keytar: [getPassword] }  # optional; a dependency whose native part cannot be
  *                                     # built here, replaced by async functions resolving to
  *                                     # null (recorded as a snapshot warning)
@@ -30,6 +32,8 @@
  *     version: "2026.10.19"
  *     bin: mcp-server-time            # a console script of the distribution
  *     python: "3.12"                  # optional; the local interpreter (default 3.12)
+ *     constraints: ["mcp<2"]          # optional; dependency constraints (uv --constraint), for a
+ *                                     # server that a newer release of a dependency breaks
  *   - id: mcp-grafana                 # Go: go install <package path>@<version>
  *     registry: go
  *     package: github.com/grafana/mcp-grafana/cmd/mcp-grafana
@@ -87,6 +91,7 @@ const SourceEntrySchema = z
     registry: z.enum(SOURCE_REGISTRIES).default('npm'),
     package: z.string().min(1).optional(),
     version: z.union([z.string(), z.number()]).transform(String).optional(),
+    constraints: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:[<>=!~]=?|===)\s*[0-9A-Za-z.*+!-]+(?:\s*,\s*(?:[<>=!~]=?)\s*[0-9A-Za-z.*+!-]+)*$/, 'a version constraint such as "mcp<2"')).default([]),
     python: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^3\.\d+$/, 'a minor version such as 3.12')).optional(),
     toolchain: z.string().regex(/^go\d+\.\d+(?:\.\d+)?$/, 'a Go toolchain such as go1.27.3').optional(),
     dummies: z.record(z.string().regex(DUMMY_NAME, 'UPPER_CASE names'), z.union([z.string(), z.number()]).transform(String)).default({}),
@@ -99,6 +104,7 @@ const SourceEntrySchema = z
     env: z.record(z.string().regex(ENV_KEY), z.union([z.string(), z.number()]).transform(String)).default({}),
     files: z.record(z.string().min(1), z.string()).default({}),
     listen: z.array(z.int().min(1).max(65535)).default([]),
+    respond: z.record(z.string().regex(/^\d{1,5}$/, 'a port'), z.string()).default({}),
     stubs: z.record(z.string().regex(/^(?:@[a-z0-9._-]+\/)?[a-z0-9._-]+$/), z.array(z.string().regex(/^[A-Za-z_$][\w$]*$/)).min(1)).default({}),
     timeout: z.number().positive().optional(),
     homepage: z.string().min(1).optional(),
@@ -125,6 +131,9 @@ const SourceEntrySchema = z
     }
     if (entry.registry !== 'npm' && Object.keys(entry.stubs).length > 0) {
       ctx.addIssue({ code: 'custom', path: ['stubs'], message: 'stubs are for npm packages only' });
+    }
+    if (entry.constraints.length > 0 && entry.registry !== 'pypi') {
+      ctx.addIssue({ code: 'custom', path: ['constraints'], message: 'constraints are for pypi sources only' });
     }
     if (entry.python !== undefined && entry.registry !== 'pypi') {
       ctx.addIssue({ code: 'custom', path: ['python'], message: 'python is for pypi sources only' });
@@ -156,6 +165,7 @@ interface RunSettings {
   env: Record<string, string>;
   files: Record<string, string>;
   listen: number[];
+  respond: Record<number, string>;
   stubs: Record<string, string[]>;
   timeoutMs: number | undefined;
   homepage: string | undefined;
@@ -174,6 +184,8 @@ export interface PackageSource extends RunSettings {
   version: string;
   /** PyPI: the local interpreter's minor version. */
   python: string | undefined;
+  /** PyPI: version constraints on dependencies (`mcp<2`), for servers an incompatible newer release breaks. */
+  constraints: string[];
   /** Go: GOTOOLCHAIN. */
   toolchain: string | undefined;
 }
@@ -241,6 +253,7 @@ export function parseSources(text: string, baseDir: string, label = 'sources'): 
       env: entry.env,
       files: entry.files,
       listen: entry.listen,
+      respond: Object.fromEntries(Object.entries(entry.respond).map(([port, body]) => [Number(port), body])),
       stubs: entry.stubs,
       timeoutMs: entry.timeout === undefined ? undefined : Math.round(entry.timeout * 1000),
       homepage: entry.homepage,
@@ -257,6 +270,7 @@ export function parseSources(text: string, baseDir: string, label = 'sources'): 
             package: entry.package ?? '',
             version: entry.version ?? '',
             python: entry.python,
+            constraints: entry.constraints,
             toolchain: entry.toolchain,
             ...settings,
           },

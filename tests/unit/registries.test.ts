@@ -1,10 +1,13 @@
 /** Pure parts of the PyPI and Go installers, failure classes, placeholders, the run file's arithmetic. */
 import { describe, expect, it } from 'vitest';
 import { classifyFailure } from '../../src/core/failure-class.ts';
+import { installHint } from '../../src/core/install-hint.ts';
+import { lookAlikeGroups } from '../../src/core/look-alike.ts';
 import { replaceCaptureValues, splitPlaceholders } from '../../src/core/placeholders.ts';
 import { goHomepage, isExactGoVersion, isGoPackagePath, parseGoBuildInfo } from '../../src/ingest/go.ts';
 import { findPython, isExactPypiVersion, normalizePypiName, parsePypiMetadata, pypiHomepage } from '../../src/ingest/pypi.ts';
 import { remainingIds } from '../../src/ingest/run-state.ts';
+import type { LiveProvenance } from '../../src/core/schema.ts';
 
 describe('versions and names', () => {
   it.each([
@@ -143,5 +146,47 @@ describe('remainingIds', () => {
   it('drops what the unfinished run already did, keeping order', () => {
     expect(remainingIds(['a', 'b', 'c', 'd'], { verification: '/v', startedAt: '2026-01-01T00:00:00.000Z', done: ['c', 'a'] })).toEqual(['b', 'd']);
     expect(remainingIds(['a', 'b'], undefined)).toEqual(['a', 'b']);
+  });
+});
+
+describe('installHint', () => {
+  const base: LiveProvenance = {
+    method: 'live-introspection',
+    package: '',
+    registry: 'npm',
+    version: '',
+    command: '',
+    args: [],
+    envKeys: [],
+    serverInfo: { name: 's', version: '1' },
+    protocolVersion: '2025-06-18',
+    clientCapabilities: {},
+    capturedAt: '2026-01-01T00:00:00.000Z',
+    client: 'c',
+  };
+  it.each([
+    [{ registry: 'npm', package: '@playwright/mcp', version: '0.0.83', command: 'playwright-mcp' }, 'npx -y --package @playwright/mcp@0.0.83 playwright-mcp'],
+    [{ registry: 'npm', package: 'n8n-mcp', version: '2.87.0', command: 'n8n-mcp' }, 'npx -y n8n-mcp@2.87.0'],
+    [{ registry: 'npm', package: '@azure/mcp', version: '2.0.5', command: 'azmcp', args: ['server', 'start'] }, 'npx -y --package @azure/mcp@2.0.5 azmcp server start'],
+    [{ registry: 'pypi', package: 'mcp-server-time', version: '2026.10.19', command: 'mcp-server-time', args: ['--local-timezone', '${ZONE}'] }, "uvx --from mcp-server-time==2026.10.19 mcp-server-time --local-timezone '${ZONE}'"],
+    [{ registry: 'go', package: 'github.com/grafana/mcp-grafana/cmd/mcp-grafana', version: 'v1.6.3', command: 'mcp-grafana' }, 'go install github.com/grafana/mcp-grafana/cmd/mcp-grafana@v1.6.3 && mcp-grafana'],
+    [{ registry: 'remote', package: 'https://x.example/mcp', version: 'unknown', command: '' }, undefined],
+  ] as const)('%j → %s', (fields, hint) => {
+    expect(installHint({ ...base, ...fields, args: [...('args' in fields ? fields.args : [])] })).toBe(hint);
+  });
+});
+
+describe('lookAlikeGroups', () => {
+  const server = (id: string, names: string[]): { id: string; tools: { name: string }[] } => ({ id, tools: names.map((name) => ({ name })) });
+  it('groups servers with the same tool names in any order, from three tools on', () => {
+    expect(
+      lookAlikeGroups([
+        server('a', ['x', 'y', 'z']),
+        server('b', ['z', 'x', 'y']),
+        server('c', ['x', 'y', 'z', 'w']),
+        server('d', ['p', 'q']),
+        server('e', ['q', 'p']),
+      ]),
+    ).toEqual([['a', 'b']]);
   });
 });
