@@ -142,9 +142,44 @@ describe('the committed catalog content', () => {
   const ids = new Set(sources.map((s) => s.id));
   const files = readdirSync(join(REPO, 'content/servers')).filter((f) => f.endsWith('.json'));
 
-  it('lists at least 150 npm servers, each pinned, plus the imported manifests', () => {
-    expect(sources.filter((s) => s.kind === 'package').length).toBeGreaterThanOrEqual(150);
-    expect(sources.filter((s) => s.kind === 'manifest').length).toBeGreaterThanOrEqual(9);
+  const snapshots = new Map(
+    files.map((f) => [f.replace(/\.json$/, ''), ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(REPO, 'content/servers', f), 'utf8')))]),
+  );
+  const texts = files.map((f) => [f, readFileSync(join(REPO, 'content/servers', f), 'utf8')] as const);
+
+  it('lists servers from npm, PyPI and Go, each pinned, and only the two servers that cannot run as manifests', () => {
+    const packages = sources.filter((s) => s.kind === 'package');
+    expect(packages.filter((s) => s.registry === 'npm').length).toBeGreaterThanOrEqual(150);
+    expect(packages.filter((s) => s.registry === 'pypi').length).toBeGreaterThanOrEqual(100);
+    expect(packages.filter((s) => s.registry === 'go').length).toBeGreaterThanOrEqual(5);
+    expect(sources.filter((s) => s.kind === 'manifest').map((s) => s.id).sort()).toEqual(['aws-mcp-server-remote', 'awslabs-core-mcp-server']);
+  });
+
+  it.each([
+    ['awslabs-aws-serverless-mcp-server', []],
+    ['awslabs-ecs-mcp-server', []],
+    ['awslabs-eks-mcp-server', []],
+    ['awslabs-prometheus-mcp-server', []],
+    ['awslabs-healthimaging-mcp-server', ['delete_image_set', 'copy_image_set', 'update_image_set_metadata']],
+    ['awslabs-amazon-bedrock-agentcore-mcp-server', ['policy_update']],
+  ])('%s is captured live from PyPI at its source version, with its own tools', (id, own) => {
+    const source = sources.find((s) => s.id === id);
+    const snapshot = snapshots.get(id);
+    expect(source?.kind === 'package' ? source.registry : undefined).toBe('pypi');
+    expect(snapshot?.provenance).toMatchObject({ method: 'live-introspection', registry: 'pypi', version: source?.kind === 'package' ? source.version : '' });
+    const names = new Set(snapshot?.tools.map((t) => t.name));
+    for (const name of own) expect(names.has(name), name).toBe(true);
+  });
+
+  it('has the four contested tools on their true servers only', () => {
+    const homes = (name: string): string[] =>
+      [...snapshots].filter(([, s]) => s.id.startsWith('awslabs-') && s.tools.some((t) => t.name === name)).map(([id]) => id);
+    for (const name of ['delete_image_set', 'copy_image_set', 'update_image_set_metadata']) expect(homes(name)).toEqual(['awslabs-healthimaging-mcp-server']);
+    expect(homes('policy_update')).toEqual(['awslabs-amazon-bedrock-agentcore-mcp-server']);
+  });
+
+  it.each(texts)('%s holds no capture directory, HOME or cache path', (_file, text) => {
+    expect(text).not.toMatch(/mcp-ingest-|\/\.cache\/mcp-catalog|<cache>\/installs/);
   });
 
   it.each(files)('%s is a valid snapshot of a listed source', (file) => {
