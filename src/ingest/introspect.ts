@@ -117,7 +117,7 @@ export function findOnPath(name: string, path = process.env.PATH ?? ''): string 
       accessSync(candidate, constants.X_OK);
       return candidate;
     } catch (error) {
-      if (!(error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EACCES'))) {
+      if (!(error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EACCES' || error.code === 'ELOOP' || error.code === 'ENOTDIR'))) {
         throw error;
       }
     }
