@@ -9,14 +9,19 @@ import { renderRationale } from './core/classify/rationale.ts';
 import { HAND_LABELS_FILE, LABELLING_GUIDE_FILE } from './core/eval/hand-labels.ts';
 import { buildEvalReport, categoryAccuracy, figuresOf, type HandTotals, type SetTotals } from './core/eval/report.ts';
 import { SPLIT_FILE, SPLIT_RULE, type EvalSet } from './core/eval/split.ts';
+import { FAILURE_CLASS_LABELS } from './core/failure-class.ts';
 import { buildToolFaq, type FaqItem } from './core/faq.ts';
+import { installHint } from './core/install-hint.ts';
+import { lookAlikeGroups } from './core/look-alike.ts';
 import { namedToolAsTool } from './core/named-tool.ts';
 import { listParameters, type Parameter } from './core/params.ts';
 import { POLICY_TABLE, recommendServerPolicy, recommendToolPolicy } from './core/policy/recommend.ts';
 import { stringifyPolicy } from './core/policy/stringify.ts';
 import {
+  FAILURE_CLASSES,
   RISK_LEVELS,
   type Category,
+  type FailureClass,
   type NamedTool,
   type Provenance,
   type Risk,
@@ -50,6 +55,8 @@ export interface ToolView {
   partial: boolean;
   /** Per-tool gating as the source records it (flags or switches the tool needs), as text. */
   gating: string | undefined;
+  /** Placeholders that stand for capture-time values in this server's text → what they stand for. */
+  placeholders: Readonly<Record<string, string>>;
 }
 
 export type RiskMix = Record<Risk, number>;
@@ -68,12 +75,18 @@ export interface ServerView {
   namedToolCount: number;
   /** The last ingest attempt, if content/verification.json records one. */
   verification: VerificationEntry | undefined;
+  /** How to install and start it as captured (undefined for a hosted server). */
+  installHint: string | undefined;
+  /** Other servers that list exactly the same tool names: forks or re-packagings. */
+  lookAlikes: Array<{ id: string; name: string; url: string }>;
 }
 
 /** A source whose last capture failed; with no snapshot it has no server page, only this entry. */
 export interface FailedSource {
   id: string;
   reason: string;
+  /** The kind of failure; `start` for entries recorded before classes were. */
+  failureClass: FailureClass;
   lastAttempt: string;
   /** The server page still shows the last good snapshot. */
   serverUrl: string | undefined;
@@ -84,6 +97,8 @@ export interface Catalog {
   tools: ToolView[];
   riskMix: RiskMix;
   failedSources: FailedSource[];
+  /** Failed sources per class, in FAILURE_CLASSES order, empty classes left out. */
+  failureCounts: Array<{ failureClass: FailureClass; label: string; count: number }>;
 }
 
 /** Dates render the same on every machine: explicit locale, UTC. */
@@ -145,6 +160,7 @@ function toolView(server: ServerSnapshot, tool: Tool, partial: boolean, gating: 
     policyJson,
     partial,
     gating,
+    placeholders: server.provenance.placeholders ?? {},
     faq: buildToolFaq({
       toolName: tool.name,
       description: tool.description,
@@ -196,8 +212,11 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
     policyJson: stringifyPolicy(recommendServerPolicy(tools.map((t) => t.verdict))),
     namedToolCount: named.length,
     verification,
+    installHint: installHint(server.provenance),
+    lookAlikes: [],
   };
 }
+
 
 async function loadCatalog(): Promise<Catalog> {
   const [entries, verified] = await Promise.all([getCollection('servers'), getCollection('verification')]);
@@ -211,18 +230,37 @@ async function loadCatalog(): Promise<Catalog> {
       return serverView(entry.data, file, verification.get(entry.id));
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byId = new Map(servers.map((s) => [s.id, s]));
+  for (const group of lookAlikeGroups(servers)) {
+    for (const id of group) {
+      const server = byId.get(id);
+      if (server === undefined) continue;
+      server.lookAlikes = group
+        .filter((other) => other !== id)
+        .flatMap((other) => {
+          const o = byId.get(other);
+          return o === undefined ? [] : [{ id: o.id, name: o.name, url: o.url }];
+        });
+    }
+  }
   const ids = new Set(servers.map((s) => s.id));
   const failedSources = verified
     .filter((v) => v.data.status === 'failed')
     .map((v) => ({
       id: v.id,
       reason: v.data.reason ?? 'no reason recorded',
+      failureClass: v.data.failureClass ?? 'start',
       lastAttempt: v.data.lastAttempt,
       serverUrl: ids.has(v.id) ? `/servers/${v.id}/` : undefined,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tools = servers.flatMap((s) => s.tools);
-  return { servers, tools, riskMix: countRisks(tools), failedSources };
+  const failureCounts = FAILURE_CLASSES.map((failureClass) => ({
+    failureClass,
+    label: FAILURE_CLASS_LABELS[failureClass],
+    count: failedSources.filter((f) => f.failureClass === failureClass).length,
+  })).filter((c) => c.count > 0);
+  return { servers, tools, riskMix: countRisks(tools), failedSources, failureCounts };
 }
 
 let catalog: Promise<Catalog> | undefined;

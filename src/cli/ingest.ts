@@ -10,7 +10,11 @@ import { parseArgs } from 'node:util';
 import { SERVER_ID_PATTERN } from '../core/schema.ts';
 import { formatDuration, renderSummary, runBatch, selectSources } from '../ingest/batch.ts';
 import { captureLive, DEFAULT_TIMEOUT_MS } from '../ingest/capture.ts';
+import { isExactGoVersion, isGoPackagePath } from '../ingest/go.ts';
 import { resolveVersion } from '../ingest/install.ts';
+import type { Origin } from '../ingest/installation.ts';
+import { isExactPypiVersion } from '../ingest/pypi.ts';
+import { clearRunState, readRunState, remainingIds, runStatePath, writeRunState } from '../ingest/run-state.ts';
 import { detectIsolation } from '../ingest/isolation.ts';
 import type { Isolation } from '../ingest/isolation.ts';
 import { readManifestSnapshot } from '../ingest/manifest.ts';
@@ -19,23 +23,26 @@ import { writeSnapshot } from '../ingest/snapshot.ts';
 import { readSources } from '../ingest/sources.ts';
 import { readVerification } from '../ingest/verification.ts';
 
-export const USAGE = `Usage: npm run ingest -- <package>[@version] [options] [-- <server args>]
+export const USAGE = `Usage: npm run ingest -- [--registry npm|pypi|go] <package>[@version] [options] [-- <server args>]
        npm run ingest -- --from <package-dir> [options] [-- <server args>]
        npm run ingest [-- [--only <id>]... [--retry-failed] [batch options]]
        npm run ingest -- --manifest <file> [--id <id>] [--captured-at <date>]
 
-One package: installs an npm MCP server (exact version, no install scripts) into a cache
-outside the repository, starts it over stdio in a throwaway HOME and working directory with no
+One package: installs an MCP server from npm (no install scripts), PyPI (uv, wheels only) or
+the Go module proxy (go install, no cgo) into a cache outside the repository, starts it over stdio in a throwaway HOME and working directory with no
 network but loopback, lists its tools, ends its whole process tree and writes
 content/servers/<id>.json (left untouched if only capturedAt would change).
 
 No package: does that for every source of content/sources.yaml, a few at a time, records each
-attempt in content/verification.json and prints a summary. Exit 1 if any source failed.
+attempt in content/verification.json and prints a summary by registry and failure class. An
+interrupted full run resumes where it stopped (--restart starts over). Exit 1 if any source failed.
 
 --manifest: imports a tool list captured elsewhere (a server that cannot run here).
 
 Options (one package):
-  --from <dir>         use an already installed package (a directory with package.json)
+  --registry <name>    npm (default), pypi (<name>[@version], a distribution name) or go
+                       (<package path>[@version]); without a version: the newest
+  --from <dir>         use an already installed npm package (a directory with package.json)
   --bin <name>         bin to start when the package declares several
   --env KEY=VALUE      environment variable for the server (repeatable). Dummy values only:
                        the snapshot records the KEY, never the value
@@ -46,7 +53,8 @@ Options (one package):
 Options (batch):
   --only <id>          only this source (repeatable)
   --retry-failed       only sources whose last attempt failed or never ran (per verification.json)
-  --concurrency <n>    servers at a time (default 3)
+  --concurrency <n>    servers at a time (default 2)
+  --restart            start a new full run even if the last one did not finish
   --sources <file>     sources file (default content/sources.yaml)
   --verification <f>   verification file (default content/verification.json)
   --verbose            print each source's install / start / teardown lines too
@@ -84,6 +92,7 @@ export type IngestCommand =
   | 'help'
   | (CommonOptions & {
       mode: 'single';
+      registry: 'npm' | 'pypi' | 'go';
       /** `<name>[@range]` as given, if any. */
       packageSpec: string | undefined;
       from: string | undefined;
@@ -97,6 +106,7 @@ export type IngestCommand =
       mode: 'batch';
       only: string[];
       retryFailed: boolean;
+      restart: boolean;
       concurrency: number;
       sources: string;
       verification: string;
@@ -136,7 +146,7 @@ function parseTimeout(text: string | undefined): number | undefined {
 }
 
 function parseConcurrency(text: string | undefined): number {
-  if (text === undefined) return 3;
+  if (text === undefined) return 2;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError(`--concurrency expects 1..16, got "${text}"`);
   return n;
@@ -145,12 +155,14 @@ function parseConcurrency(text: string | undefined): number {
 /** Options that belong to one mode only: using them in another is a usage error. */
 const MODE_ONLY: Record<string, 'single' | 'batch' | 'manifest' | 'single|manifest'> = {
   from: 'single',
+  registry: 'single',
   bin: 'single',
   env: 'single',
   id: 'single|manifest',
   name: 'single|manifest',
   only: 'batch',
   'retry-failed': 'batch',
+  restart: 'batch',
   concurrency: 'batch',
   sources: 'batch',
   verification: 'batch',
@@ -169,6 +181,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestCommand {
       tokens: true,
       options: {
         from: { type: 'string' },
+        registry: { type: 'string' },
         bin: { type: 'string' },
         env: { type: 'string', multiple: true },
         id: { type: 'string' },
@@ -179,6 +192,7 @@ export function parseIngestArgs(argv: readonly string[]): IngestCommand {
         'no-isolate': { type: 'boolean' },
         only: { type: 'string', multiple: true },
         'retry-failed': { type: 'boolean' },
+        restart: { type: 'boolean' },
         concurrency: { type: 'string' },
         sources: { type: 'string' },
         verification: { type: 'string' },
@@ -232,15 +246,23 @@ export function parseIngestArgs(argv: readonly string[]): IngestCommand {
       ...common,
       only: values.only ?? [],
       retryFailed: values['retry-failed'] === true,
+      restart: values.restart === true,
       concurrency: parseConcurrency(values.concurrency),
       sources: resolve(values.sources ?? `${CONTENT}sources.yaml`),
       verification: resolve(values.verification ?? `${CONTENT}verification.json`),
       verbose: values.verbose === true,
     };
   }
+  const registry = values.registry ?? 'npm';
+  if (registry !== 'npm' && registry !== 'pypi' && registry !== 'go') {
+    throw new UsageError(`--registry expects npm, pypi or go, got "${registry}"`);
+  }
+  if (registry !== 'npm' && values.from !== undefined) throw new UsageError('--from is for npm package directories');
+  if (registry !== 'npm' && packageSpec === undefined) throw new UsageError(`--registry ${registry} needs a package`);
   return {
     mode,
     ...common,
+    registry,
     packageSpec,
     from: values.from,
     bin: values.bin,
@@ -266,11 +288,28 @@ function isolationFor(isolate: boolean): Isolation {
   return isolation;
 }
 
+/** `name[@version]` for PyPI or Go; no version means the newest (`latest`). */
+export function otherRegistryOrigin(registry: 'pypi' | 'go', spec: string): Origin {
+  const at = spec.lastIndexOf('@');
+  const name = at > 0 ? spec.slice(0, at) : spec;
+  const version = at > 0 ? spec.slice(at + 1) : 'latest';
+  if (registry === 'pypi') {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new UsageError(`not a PyPI distribution name: "${name}"`);
+    if (version !== 'latest' && !isExactPypiVersion(version)) throw new UsageError(`not an exact PyPI version: "${version}"`);
+    return { kind: 'pypi', name, version };
+  }
+  if (!isGoPackagePath(name)) throw new UsageError(`not a Go package path: "${name}"`);
+  if (version !== 'latest' && !isExactGoVersion(version)) throw new UsageError(`not an exact Go module version: "${version}"`);
+  return { kind: 'go', name, version };
+}
+
 async function runSingle(command: Extract<IngestCommand, { mode: 'single' }>): Promise<number> {
-  let origin;
+  let origin: Origin;
   if (command.from !== undefined) {
     const expectName = command.packageSpec === undefined ? undefined : parsePackageSpec(command.packageSpec).name;
     origin = { kind: 'directory' as const, dir: resolve(command.from), ...(expectName === undefined ? {} : { expectName }) };
+  } else if (command.registry !== 'npm') {
+    origin = otherRegistryOrigin(command.registry, command.packageSpec ?? '');
   } else {
     const spec = parsePackageSpec(command.packageSpec ?? '');
     log(`resolving ${spec.name}@${spec.range}`);
@@ -284,8 +323,10 @@ async function runSingle(command: Extract<IngestCommand, { mode: 'single' }>): P
       bin: command.bin,
       args: command.serverArgs,
       env: command.env,
+      dummies: {},
       files: {},
       listen: [],
+      respond: {},
       stubs: {},
       timeoutMs: command.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       homepage: undefined,
@@ -317,11 +358,25 @@ async function runBatchCommand(command: Extract<IngestCommand, { mode: 'batch' }
   const started = Date.now();
   const all = readSources(command.sources);
   const selected = selectSources(all, { only: command.only, retryFailed: command.retryFailed }, readVerification(command.verification));
-  log(`${selected.length} of ${all.length} source(s) from ${shown(command.sources)}, ${command.concurrency} at a time`);
-  if (selected.length === 0) return 0;
+  // Only a full run is resumable: a filtered one is short and says itself what it runs.
+  const fullRun = command.only.length === 0 && !command.retryFailed;
+  const runFile = runStatePath(command.verification);
+  const previous = fullRun && !command.restart ? readRunState(runFile, command.verification, log) : undefined;
+  const remaining = new Set(remainingIds(selected.map((s) => s.id), previous));
+  const toRun = selected.filter((s) => remaining.has(s.id));
+  if (previous !== undefined) {
+    log(`resuming the run started ${previous.startedAt}: ${selected.length - toRun.length} done, ${toRun.length} to go (--restart starts over)`);
+  }
+  log(`${toRun.length} of ${all.length} source(s) from ${shown(command.sources)}, ${command.concurrency} at a time`);
+  if (toRun.length === 0) {
+    if (fullRun) clearRunState(runFile);
+    return 0;
+  }
+  const state = previous ?? { verification: command.verification, startedAt: new Date().toISOString(), done: [] };
+  if (fullRun) writeRunState(runFile, state);
   const isolation = isolationFor(command.isolate);
   const outcomes = await runBatch({
-    sources: selected,
+    sources: toRun,
     allIds: new Set(all.map((s) => s.id)),
     outDir: command.outDir,
     verificationPath: command.verification,
@@ -331,7 +386,13 @@ async function runBatchCommand(command: Extract<IngestCommand, { mode: 'batch' }
     defaultTimeoutMs: command.timeoutMs,
     verbose: command.verbose,
     print: log,
+    onDone: (id) => {
+      if (!fullRun) return;
+      state.done.push(id);
+      writeRunState(runFile, state);
+    },
   });
+  if (fullRun) clearRunState(runFile);
   process.stdout.write(renderSummary(outcomes, Date.now() - started, isolation.note));
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }

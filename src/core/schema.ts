@@ -62,7 +62,7 @@ export const ToolsListSchema = z.looseObject({ tools: z.array(ToolSchema) });
 export const SERVER_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 /** Where a server is published: a package registry, or `remote` for a hosted server with no package. */
-export const REGISTRIES = ['npm', 'pypi', 'remote'] as const;
+export const REGISTRIES = ['npm', 'pypi', 'go', 'cargo', 'remote'] as const;
 export type Registry = (typeof REGISTRIES)[number];
 
 /** How a tool list was obtained. */
@@ -105,6 +105,34 @@ export const CaptureSourceSchema = z.strictObject({
 });
 export type CaptureSource = z.infer<typeof CaptureSourceSchema>;
 
+/**
+ * How a live capture installed the server: the exact artifact resolved from its registry and the
+ * runtime it ran on. A reader can repeat the install with `command`.
+ */
+export const InstallRecordSchema = z.strictObject({
+  /** The install command, as a reader would type it (no cache paths): `uv pip install 'x==1.0'`. */
+  command: z.string().min(1),
+  /** The installer and its version: `npm 10.9.2`, `uv 0.13.9`, `go1.26.8`. */
+  installer: z.string().min(1),
+  /** Interpreter or toolchain the server ran on (or was built with): `Node.js v22.23.3`, `CPython 3.12.1`, `go1.26.8`. */
+  runtime: z.string().min(1),
+  /** The file fetched from the registry: a PyPI wheel name, an npm tarball. */
+  artifact: z.string().min(1).optional(),
+  /** Its hash as the registry states it: `sha256:…` (PyPI), `sha512-…` (npm integrity), `h1:…` (Go module sum). */
+  digest: z.string().min(1).optional(),
+  /** Go: the module the package belongs to (the sum is the module's). */
+  module: z.string().min(1).optional(),
+});
+export type InstallRecord = z.infer<typeof InstallRecordSchema>;
+
+/**
+ * Capture-time values that were replaced in the snapshot's tools by a marked placeholder, name →
+ * what it stands for: `${CWD}` for the throwaway working directory, `${HOME}` for the throwaway
+ * HOME, a name of the source's own for a dummy argument value (e.g. `${ORGANIZATION}`).
+ */
+export const PlaceholdersSchema = z.record(z.string().regex(/^\$\{[A-Z][A-Z0-9_]*\}$/), z.string().min(1));
+export type Placeholders = z.infer<typeof PlaceholdersSchema>;
+
 /** Fields every provenance has, whatever the capture method. */
 const provenanceFields = {
   /** Package name in its registry, e.g. `@modelcontextprotocol/server-memory`; the endpoint URL of a `remote` server. */
@@ -137,12 +165,16 @@ const provenanceFields = {
   gating: GatingSchema.optional(),
   /** Present when the tool list is known to be incomplete. */
   partial: PartialSchema.optional(),
+  /** Placeholders that stand in the tools for capture-time values; absent when none occur. */
+  placeholders: PlaceholdersSchema.optional(),
 };
 
 /** Provenance of a tool list obtained by starting the server and asking it (`tools/list`). */
 export const LiveProvenanceSchema = z.strictObject({
   method: z.literal('live-introspection'),
   ...provenanceFields,
+  /** What was installed and with what (absent in captures made before it was recorded). */
+  install: InstallRecordSchema.optional(),
 });
 
 /** Provenance of a tool list imported from a manifest captured elsewhere (`ingest --manifest`). */
@@ -184,6 +216,25 @@ export const ServerSnapshotSchema = z.strictObject({
 });
 export type ServerSnapshot = z.infer<typeof ServerSnapshotSchema>;
 
+/**
+ * Why a source could not be captured, from the stage that failed and what the server said:
+ * `install` (the registry or the build refused), `start` (the server exited before listing),
+ * `timeout` (it never answered), `needs-credentials`, `needs-network`, `needs-service` (a database
+ * or API it must reach first), `needs-configuration` (it lists only what a real configuration
+ * would give it), `bad-tool-list` (an empty or unusable tools/list).
+ */
+export const FAILURE_CLASSES = [
+  'install',
+  'start',
+  'timeout',
+  'needs-credentials',
+  'needs-network',
+  'needs-service',
+  'needs-configuration',
+  'bad-tool-list',
+] as const;
+export type FailureClass = (typeof FAILURE_CLASSES)[number];
+
 /** Outcome of the last attempt to capture a source. */
 export const VERIFICATION_STATUSES = ['ok', 'failed'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
@@ -197,6 +248,8 @@ export const VerificationEntrySchema = z.strictObject({
   status: z.enum(VERIFICATION_STATUSES),
   /** Why the last attempt failed (only when `status` is `failed`). */
   reason: z.string().min(1).optional(),
+  /** The kind of failure (only when `status` is `failed`), see FAILURE_CLASSES. */
+  failureClass: z.enum(FAILURE_CLASSES).optional(),
   /** Tools in the snapshot of the last success (absent if it never succeeded). */
   toolCount: z.int().nonnegative().optional(),
 });

@@ -4,7 +4,7 @@
  */
 import { ToolSchema as SpecToolSchema } from '@modelcontextprotocol/sdk/types.js';
 import { SERVER_ID_PATTERN, ServerSnapshotSchema, ToolSchema } from './schema.ts';
-import type { Gating, Provenance, ServerSnapshot, Tool } from './schema.ts';
+import type { Gating, InstallRecord, Provenance, ServerSnapshot, Tool } from './schema.ts';
 
 /**
  * Derives a server id from a package name: drop `@`, `/` → `-`, lowercase, and any other
@@ -119,14 +119,33 @@ function orderedProvenance(p: Provenance): Provenance {
     ...(p.homepage === undefined ? {} : { homepage: p.homepage }),
     ...(p.gating === undefined ? {} : { gating: orderedGating(p.gating) }),
     ...(p.partial === undefined ? {} : { partial: { reason: p.partial.reason } }),
+    ...(p.placeholders === undefined ? {} : { placeholders: sortedRecord(p.placeholders) }),
   };
-  if (p.method === 'live-introspection') return { method: p.method, ...common };
+  if (p.method === 'live-introspection') {
+    return { method: p.method, ...common, ...(p.install === undefined ? {} : { install: orderedInstall(p.install) }) };
+  }
   const { repository, commit, path, manifest, capturedWith } = p.source;
   return {
     method: p.method,
     ...common,
     source: { repository, commit, path, manifest, ...(capturedWith === undefined ? {} : { capturedWith }) },
   };
+}
+
+function orderedInstall(i: InstallRecord): InstallRecord {
+  return {
+    command: i.command,
+    installer: i.installer,
+    runtime: i.runtime,
+    ...(i.artifact === undefined ? {} : { artifact: i.artifact }),
+    ...(i.digest === undefined ? {} : { digest: i.digest }),
+    ...(i.module === undefined ? {} : { module: i.module }),
+  };
+}
+
+function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, record[k] ?? '']));
 }
 
 function orderedGating(g: Gating): Gating {

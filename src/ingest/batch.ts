@@ -1,12 +1,17 @@
 /**
  * `npm run ingest` with no package: every source of content/sources.yaml, a few at a time, with
- * progress lines, content/verification.json updated after each one, and a closing summary.
+ * progress lines and an ETA, content/verification.json updated after each one, a run file that
+ * lets an interrupted run resume where it stopped, and a closing summary by registry and by
+ * failure class.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Verification } from '../core/schema.ts';
+import { classifyFailure, FAILURE_CLASS_LABELS } from '../core/failure-class.ts';
+import { FAILURE_CLASSES } from '../core/schema.ts';
+import type { FailureClass, Registry, Verification } from '../core/schema.ts';
 import { captureLive, DEFAULT_TIMEOUT_MS, failureReason } from './capture.ts';
 import type { CaptureContext, LiveTarget } from './capture.ts';
+import type { Origin } from './installation.ts';
 import type { Isolation } from './isolation.ts';
 import { readManifestSnapshot } from './manifest.ts';
 import { writeSnapshot } from './snapshot.ts';
@@ -29,6 +34,8 @@ export interface BatchOptions {
   verbose: boolean;
   /** Progress output, one line per call. */
   print: (line: string) => void;
+  /** Called after each source with its id (the run file records it). */
+  onDone?: (id: string) => void;
 }
 
 export type Change = 'new' | 'changed' | 'unchanged';
@@ -38,7 +45,11 @@ export interface SourceOutcome {
   id: string;
   /** `package@version`, a directory, or a manifest file name. */
   what: string;
+  /** Where the source comes from: npm, pypi, go, or `manifest` for an import. */
+  registry: Registry | 'manifest';
   status: 'ok' | 'failed';
+  /** failed: the kind of failure. */
+  failureClass?: FailureClass;
   /** ok: `new` (no snapshot before), `changed`, or `unchanged`. */
   change?: Change;
   toolCount?: number;
@@ -66,7 +77,7 @@ export function selectSources(
 function describe(source: Source): string {
   switch (source.kind) {
     case 'package':
-      return `${source.package}@${source.version}`;
+      return source.registry === 'npm' ? `${source.package}@${source.version}` : `${source.registry}:${source.package}@${source.version}`;
     case 'directory':
       return source.dir;
     case 'manifest':
@@ -74,19 +85,34 @@ function describe(source: Source): string {
   }
 }
 
+function originOf(source: Extract<Source, { kind: 'package' }>): Origin {
+  switch (source.registry) {
+    case 'npm':
+      return { kind: 'npm', name: source.package, version: source.version };
+    case 'pypi':
+      return { kind: 'pypi', name: source.package, version: source.version, python: source.python, constraints: source.constraints };
+    case 'go':
+      return { kind: 'go', name: source.package, version: source.version, toolchain: source.toolchain };
+  }
+}
+
+function registryOfSource(source: Source): SourceOutcome['registry'] {
+  if (source.kind === 'manifest') return 'manifest';
+  return source.kind === 'package' ? source.registry : 'npm';
+}
+
 function liveTarget(source: Exclude<Source, { kind: 'manifest' }>, defaultTimeoutMs: number | undefined): LiveTarget {
   return {
     id: source.id,
     name: source.name,
-    origin:
-      source.kind === 'package'
-        ? { kind: 'npm', name: source.package, version: source.version }
-        : { kind: 'directory', dir: source.dir },
+    origin: source.kind === 'package' ? originOf(source) : { kind: 'directory', dir: source.dir },
     bin: source.bin,
     args: source.args,
     env: source.env,
+    dummies: source.dummies,
     files: source.files,
     listen: source.listen,
+    respond: source.respond,
     stubs: source.stubs,
     timeoutMs: source.timeoutMs ?? defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     homepage: source.homepage,
@@ -104,6 +130,7 @@ export const formatDuration = (ms: number): string => {
 async function runOne(source: Source, options: BatchOptions): Promise<SourceOutcome> {
   const started = Date.now();
   const what = describe(source);
+  const registry = registryOfSource(source);
   const existedBefore = existsSync(join(options.outDir, `${source.id}.json`));
   const change = (outcome: 'written' | 'unchanged'): Change =>
     outcome === 'unchanged' ? 'unchanged' : existedBefore ? 'changed' : 'new';
@@ -114,6 +141,7 @@ async function runOne(source: Source, options: BatchOptions): Promise<SourceOutc
       return {
         id: source.id,
         what,
+        registry,
         status: 'ok',
         change: change(outcome),
         toolCount: snapshot.tools.length,
@@ -121,8 +149,21 @@ async function runOne(source: Source, options: BatchOptions): Promise<SourceOutc
         elapsedMs: Date.now() - started,
       };
     } catch (error) {
-      return { id: source.id, what, status: 'failed', reason: failureReason(error), elapsedMs: Date.now() - started };
+      const reason = failureReason(error);
+      return { id: source.id, what, registry, status: 'failed', failureClass: 'bad-tool-list', reason, elapsedMs: Date.now() - started };
     }
+  }
+  if (source.needsConfiguration !== undefined) {
+    const reason = `needs a real configuration: ${source.needsConfiguration}`;
+    return {
+      id: source.id,
+      what,
+      registry,
+      status: 'failed',
+      failureClass: classifyFailure('configuration', reason),
+      reason,
+      elapsedMs: Date.now() - started,
+    };
   }
   const ctx: CaptureContext = {
     outDir: options.outDir,
@@ -135,17 +176,26 @@ async function runOne(source: Source, options: BatchOptions): Promise<SourceOutc
     ? {
         id: source.id,
         what,
+        registry,
         status: 'ok',
         change: change(result.outcome),
         toolCount: result.toolCount,
         warningCount: result.warnings.length,
         elapsedMs: result.elapsedMs,
       }
-    : { id: source.id, what, status: 'failed', reason: result.reason, elapsedMs: result.elapsedMs };
+    : {
+        id: source.id,
+        what,
+        registry,
+        status: 'failed',
+        failureClass: result.failureClass,
+        reason: result.reason,
+        elapsedMs: result.elapsedMs,
+      };
 }
 
 function outcomeLine(o: SourceOutcome): string {
-  if (o.status === 'failed') return `FAILED ${o.id}: ${o.reason ?? ''}`;
+  if (o.status === 'failed') return `FAILED ${o.id} [${o.failureClass ?? 'start'}]: ${o.reason ?? ''}`;
   const warnings = o.warningCount === undefined || o.warningCount === 0 ? '' : `, ${o.warningCount} warning(s)`;
   return `ok     ${o.id}: ${o.toolCount ?? 0} tools, ${o.change ?? ''}${warnings}`;
 }
@@ -166,9 +216,14 @@ export async function runBatch(options: BatchOptions): Promise<SourceOutcome[]> 
   const running = new Map<string, number>();
   let next = 0;
   let done = 0;
+  const eta = (): string => {
+    if (done === 0) return '';
+    const elapsed = Date.now() - batchStart;
+    return `, about ${formatDuration((elapsed / done) * (total - done))} left`;
+  };
   const heartbeat = setInterval(() => {
     const list = [...running].map(([id, t]) => `${id} (${formatDuration(Date.now() - t)})`).join(', ');
-    options.print(`… ${formatDuration(Date.now() - batchStart)} elapsed, ${done}/${total} done; running: ${list}`);
+    options.print(`… ${formatDuration(Date.now() - batchStart)} elapsed, ${done}/${total} done${eta()}; running: ${list}`);
   }, 30_000);
   heartbeat.unref();
 
@@ -189,11 +244,12 @@ export async function runBatch(options: BatchOptions): Promise<SourceOutcome[]> 
         verification[source.id],
         outcome.status === 'ok'
           ? { status: 'ok', at, toolCount: outcome.toolCount ?? 0 }
-          : { status: 'failed', at, reason: outcome.reason ?? 'unknown' },
+          : { status: 'failed', at, reason: outcome.reason ?? 'unknown', failureClass: outcome.failureClass ?? 'start' },
       );
       writeVerification(options.verificationPath, verification);
+      options.onDone?.(source.id);
       options.print(
-        `[${String(done).padStart(width)}/${total}] ${outcomeLine(outcome)} (${formatDuration(outcome.elapsedMs)}; ${formatDuration(Date.now() - batchStart)} elapsed)`,
+        `[${String(done).padStart(width)}/${total}] ${outcomeLine(outcome)} (${formatDuration(outcome.elapsedMs)}; ${formatDuration(Date.now() - batchStart)} elapsed${eta()})`,
       );
     }
   };
@@ -225,6 +281,29 @@ export function renderSummary(outcomes: readonly SourceOutcome[], totalMs: numbe
     `  ok:        ${ok.length} (${count('changed')} changed, ${count('new')} new, ${count('unchanged')} unchanged), ${tools} tools`,
     `  failed:    ${failed.length}`,
   ];
+  const registries = [...new Set(outcomes.map((o) => o.registry))].sort();
+  if (registries.length > 0) {
+    lines.push('', 'By registry:');
+    for (const registry of registries) {
+      const mine = outcomes.filter((o) => o.registry === registry);
+      const good = mine.filter((o) => o.status === 'ok');
+      const toolCount = good.reduce((sum, o) => sum + (o.toolCount ?? 0), 0);
+      lines.push(`  ${registry.padEnd(9)} ${good.length} ok, ${mine.length - good.length} failed, ${toolCount} tools`);
+    }
+  }
+  if (failed.length > 0) {
+    lines.push('', 'Failures by class:');
+    for (const failureClass of FAILURE_CLASSES) {
+      const mine = failed.filter((o) => o.failureClass === failureClass);
+      if (mine.length === 0) continue;
+      const byRegistry = registries
+        .map((r) => [r, mine.filter((o) => o.registry === r).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', ');
+      lines.push(`  ${failureClass.padEnd(19)} ${String(mine.length).padStart(3)} (${byRegistry}): ${FAILURE_CLASS_LABELS[failureClass]}`);
+    }
+  }
   const changed = ok.filter((o) => o.change !== 'unchanged');
   if (changed.length > 0) {
     lines.push('', 'Changed or new snapshots:');
@@ -232,7 +311,7 @@ export function renderSummary(outcomes: readonly SourceOutcome[], totalMs: numbe
   }
   if (failed.length > 0) {
     lines.push('', 'Failed:');
-    for (const o of failed) lines.push(`  ${o.id} (${o.what}): ${o.reason ?? ''}`);
+    for (const o of failed) lines.push(`  ${o.id} (${o.what}) [${o.failureClass ?? 'start'}]: ${o.reason ?? ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,16 +1,21 @@
 /**
- * One live capture: install (or use) a package, start it isolated in a throwaway HOME and working
- * directory, list its tools, end its process tree, write the snapshot. Never throws for a server
- * problem: every failure comes back as `{ status: 'failed', reason }`, with the previous snapshot
- * left as it was.
+ * One live capture: install (or use) a package from its registry, start it isolated in a throwaway
+ * HOME and working directory, list its tools, end its process tree, write the snapshot. Never
+ * throws for a server problem: every failure comes back as `{ status: 'failed', reason, stage,
+ * failureClass }`, with the previous snapshot left as it was.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ServerSnapshot } from '../core/schema.ts';
+import { classifyFailure } from '../core/failure-class.ts';
+import type { FailureStage } from '../core/failure-class.ts';
+import { replaceCaptureValues } from '../core/placeholders.ts';
+import type { Replacement } from '../core/placeholders.ts';
+import type { FailureClass, Placeholders, ServerSnapshot } from '../core/schema.ts';
 import { checkToolList, deriveServerId } from '../core/snapshot.ts';
-import { binCommand, installDir, installPackage, readPackage, removeInstall, sdkVersion } from './install.ts';
-import type { InstalledPackage } from './install.ts';
+import { cacheRoot, sdkVersion } from './install.ts';
+import { obtain, registryOf, removeInstallation } from './installation.ts';
+import type { Installation, Origin } from './installation.ts';
 import { CLIENT_CAPABILITIES, IntrospectionError, introspect, stderrSummary } from './introspect.ts';
 import type { Introspection, Teardown } from './introspect.ts';
 import { wrapperArgv } from './isolation.ts';
@@ -28,16 +33,20 @@ export interface LiveTarget {
   /** Snapshot id; derived from the package name when undefined. */
   id: string | undefined;
   name: string | undefined;
-  origin: { kind: 'npm'; name: string; version: string } | { kind: 'directory'; dir: string; expectName?: string };
+  origin: Origin;
   bin: string | undefined;
   /** Server arguments as written (placeholders `${HOME}` / `${CWD}` unexpanded: that is what is recorded). */
   args: readonly string[];
   /** Dummy values; only the names are recorded. Values may use the placeholders too. */
   env: Readonly<Record<string, string>>;
+  /** Dummy values that args, env and files name as `${NAME}`: NAME → value. Shown as placeholders. */
+  dummies: Readonly<Record<string, string>>;
   /** Files to write under the throwaway HOME before starting (e.g. a dummy kubeconfig). */
   files: Readonly<Record<string, string>>;
   /** Loopback ports where a listener accepts and never answers (a backend the server checks at start). */
   listen: readonly number[];
+  /** Loopback ports where an HTTP listener answers every request with 200 and this body (a fixed call at start). */
+  respond: Readonly<Record<number, string>>;
   /** Installed dependencies to replace by a stub: module name → exported async functions (resolve to null). */
   stubs: Readonly<Record<string, readonly string[]>>;
   timeoutMs: number;
@@ -71,49 +80,79 @@ export type CaptureResult =
       package: string | undefined;
       version: string | undefined;
       reason: string;
+      /** Where it stopped, and the kind of failure that makes it. */
+      stage: FailureStage;
+      failureClass: FailureClass;
       elapsedMs: number;
     };
 
 /** A failure that already says everything (no stack, no prefix needed). */
 export class CaptureError extends Error {
-  constructor(message: string) {
+  readonly stage: FailureStage;
+  constructor(message: string, stage: FailureStage = 'snapshot') {
     super(message);
     this.name = 'CaptureError';
+    this.stage = stage;
   }
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** Replaces each stubbed dependency under `prefix` by a CommonJS module of async functions resolving to null. */
-function applyStubs(prefix: string, stubs: LiveTarget['stubs']): string[] {
-  const warnings: string[] = [];
-  for (const [name, functions] of Object.entries(stubs)) {
-    const dir = join(prefix, 'node_modules', name);
-    const manifest = readPackage(dir);
-    const body = functions.map((f) => `exports.${f} = async () => null;\n`).join('');
-    writeFileSync(join(dir, 'ingest-stub.cjs'), `// Written by mcp-catalog ingest: ${name} cannot be built here.\n${body}`);
-    writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name, version: manifest.version, main: 'ingest-stub.cjs' }, null, 2)}\n`);
-    warnings.push(
-      `dependency ${name}@${manifest.version} was replaced by a stub (${functions.join(', ')} resolve to null): its native part cannot be built here`,
-    );
+/** The scratch paths and dummy values of one capture, and the placeholders that replace them in tools. */
+export function captureReplacements(dirs: { scratch: string; home: string; cwd: string }, dummies: Readonly<Record<string, string>>): Replacement[] {
+  const paths: Replacement[] = [];
+  for (const [path, placeholder] of [
+    [dirs.cwd, '${CWD}'],
+    [dirs.home, '${HOME}'],
+    [dirs.scratch, '${CAPTURE_DIR}'],
+  ] as const) {
+    paths.push({ value: path, placeholder });
+    const real = realpathSync(path);
+    if (real !== path) paths.push({ value: real, placeholder });
   }
-  return warnings;
+  return [...paths, ...Object.entries(dummies).map(([name, value]) => ({ value, placeholder: `\${${name}}` }))];
 }
 
-function buildSnapshot(target: LiveTarget, id: string, pkg: InstalledPackage, bin: string, result: Introspection, notes: readonly string[]): ServerSnapshot {
-  const check = checkToolList(result.tools);
+const PLACEHOLDER_MEANING: Readonly<Record<string, string>> = {
+  '${CWD}': 'the working directory the server was started in (a throwaway directory)',
+  '${HOME}': 'the HOME directory the server was started with (a throwaway directory)',
+  '${CAPTURE_DIR}': 'the throwaway directory holding HOME and the working directory',
+};
+
+/** What each placeholder in the snapshot stands for: path placeholders that occur, and every dummy. */
+function placeholdersOf(counts: ReadonlyMap<string, number>, dummies: Readonly<Record<string, string>>): Placeholders | undefined {
+  const entries: [string, string][] = [];
+  for (const [placeholder, meaning] of Object.entries(PLACEHOLDER_MEANING)) {
+    if ((counts.get(placeholder) ?? 0) > 0) entries.push([placeholder, meaning]);
+  }
+  for (const [name, value] of Object.entries(dummies)) entries.push([`\${${name}}`, `a dummy value given at capture ("${value}")`]);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
+function buildSnapshot(
+  target: LiveTarget,
+  id: string,
+  installed: Installation,
+  bin: string,
+  listed: { result: Introspection; replacements: readonly Replacement[] },
+): ServerSnapshot {
+  const { result } = listed;
+  const replaced = replaceCaptureValues(result.tools, listed.replacements);
+  const tools = Array.isArray(replaced.value) ? replaced.value : [];
+  const check = checkToolList(tools);
   if (check.errors.length > 0) throw new CaptureError(`unusable tools/list: ${check.errors.join('; ')}`);
   if (check.tools.length === 0) throw new CaptureError('tools/list returned no tools');
-  const homepage = target.homepage ?? pkg.homepage;
+  const homepage = target.homepage ?? installed.homepage;
+  const placeholders = placeholdersOf(replaced.counts, target.dummies);
   return {
     id,
-    name: target.name ?? pkg.name,
-    ...(pkg.description === undefined ? {} : { description: pkg.description }),
+    name: target.name ?? installed.name,
+    ...(installed.description === undefined ? {} : { description: installed.description }),
     provenance: {
       method: 'live-introspection',
-      package: pkg.name,
-      registry: 'npm',
-      version: pkg.version,
+      package: installed.name,
+      registry: installed.registry,
+      version: installed.version,
       command: bin,
       args: [...target.args],
       envKeys: Object.keys(target.env).sort(),
@@ -124,8 +163,10 @@ function buildSnapshot(target: LiveTarget, id: string, pkg: InstalledPackage, bi
       client: `@modelcontextprotocol/sdk@${sdkVersion()}`,
       ...(homepage === undefined ? {} : { homepage }),
       ...(target.gating === undefined ? {} : { gating: { summary: target.gating } }),
+      ...(placeholders === undefined ? {} : { placeholders }),
+      ...(installed.record === undefined ? {} : { install: installed.record }),
     },
-    warnings: [...notes, ...check.warnings, ...result.warnings],
+    warnings: [...installed.notes, ...check.warnings, ...result.warnings],
     tools: check.tools,
   };
 }
@@ -138,37 +179,6 @@ function teardownReporter(log: (message: string) => void): (teardown: Teardown) 
       log(`ended ${teardown.processes.length} process(es) of the server's tree`);
     }
   };
-}
-
-interface Obtained {
-  pkg: InstalledPackage;
-  prefix?: string;
-  /** Warnings about what was done to the install (stubs). */
-  notes: string[];
-}
-
-async function obtainPackage(target: LiveTarget, ctx: CaptureContext): Promise<Obtained> {
-  if (target.origin.kind === 'directory') {
-    const pkg = readPackage(target.origin.dir);
-    if (target.origin.expectName !== undefined && target.origin.expectName !== pkg.name) {
-      throw new CaptureError(`${target.origin.dir} holds ${pkg.name}, not ${target.origin.expectName}`);
-    }
-    ctx.log(`using ${pkg.name}@${pkg.version} from ${pkg.dir}`);
-    return { pkg, notes: [] };
-  }
-  const { name, version } = target.origin;
-  const prefix = installDir(name, version);
-  ctx.log(`installing ${name}@${version} into ${prefix}`);
-  const started = Date.now();
-  try {
-    const pkg = readPackage(await installPackage(name, version, prefix));
-    if (pkg.version !== version) throw new CaptureError(`npm installed ${pkg.version}, not ${version}`);
-    ctx.log(`installed in ${seconds(Date.now() - started)}`);
-    return { pkg, prefix, notes: applyStubs(prefix, target.stubs) };
-  } catch (error) {
-    if (!ctx.keepInstall) removeInstall(prefix);
-    throw error;
-  }
 }
 
 function isAlive(pid: number): boolean {
@@ -206,28 +216,40 @@ function scratchDir(id: string, log: (message: string) => void): string {
   return dir;
 }
 
-async function startAndList(target: LiveTarget, id: string, pkg: InstalledPackage, ctx: CaptureContext): Promise<{ bin: string; result: Introspection }> {
-  const bin = pickBin(pkg.bins, pkg.name, target.bin);
-  const start = binCommand(pkg, bin);
+async function startAndList(
+  target: LiveTarget,
+  id: string,
+  installed: Installation,
+  ctx: CaptureContext,
+): Promise<{ bin: string; result: Introspection; replacements: Replacement[] }> {
+  const bin = pickBin(installed.bins, installed.name, target.bin);
+  const start = installed.start(bin);
   const scratch = scratchDir(id, ctx.log);
   const dirs = { home: join(scratch, 'home'), cwd: join(scratch, 'cwd') };
   mkdirSync(dirs.home);
   mkdirSync(dirs.cwd);
+  const expand = (value: string): string => expandPlaceholders(value, dirs, target.dummies);
   try {
     for (const [path, content] of Object.entries(target.files)) {
       const file = join(dirs.home, path);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, expandPlaceholders(content, dirs));
+      writeFileSync(file, expand(content));
     }
-    const args = target.args.map((a) => expandPlaceholders(a, dirs));
-    const env = Object.fromEntries(Object.entries(target.env).map(([k, v]) => [k, expandPlaceholders(v, dirs)]));
+    const responders: Record<number, string> = {};
+    for (const [port, body] of Object.entries(target.respond)) {
+      const file = join(scratch, `respond-${port}`);
+      writeFileSync(file, expand(body));
+      responders[Number(port)] = file;
+    }
+    const args = target.args.map(expand);
+    const env = Object.fromEntries(Object.entries(target.env).map(([k, v]) => [k, expand(v)]));
     ctx.log(`starting ${bin}${target.args.length > 0 ? ` ${target.args.join(' ')}` : ''}`);
     const result = await introspect(
       {
         command: start.command,
         args: [...start.args, ...args],
-        prefix: wrapperArgv(ctx.isolation, target.listen, join(scratch, 'blackhole-ready')),
-        env,
+        prefix: wrapperArgv(ctx.isolation, target.listen, join(scratch, 'blackhole-ready'), responders),
+        env: { ...start.env, ...env },
         home: dirs.home,
         cwd: dirs.cwd,
         timeoutMs: target.timeoutMs,
@@ -236,7 +258,7 @@ async function startAndList(target: LiveTarget, id: string, pkg: InstalledPackag
       teardownReporter(ctx.log),
     );
     ctx.log(`listed ${result.tools.length} tools in ${seconds(result.elapsedMs)} (start + initialize + list)`);
-    return { bin, result };
+    return { bin, result, replacements: captureReplacements({ scratch, ...dirs }, target.dummies) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -245,25 +267,40 @@ async function startAndList(target: LiveTarget, id: string, pkg: InstalledPackag
 /** One line saying why a capture failed, with the server's last stderr lines when there are some. */
 export function failureReason(error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  const stderr = error instanceof IntrospectionError ? stderrSummary(error.stderrTail, 3, 300) : '';
-  return stderr === '' ? reason : `${reason} — server stderr: ${stderr}`;
+  // Install paths are this machine's: the recorded reason says <cache> instead.
+  const redact = [[cacheRoot(), '<cache>']] as const;
+  const stderr = error instanceof IntrospectionError ? stderrSummary(error.stderrTail, 3, 300, redact) : '';
+  const text = stderr === '' ? reason : `${reason} — server stderr: ${stderr}`;
+  return text.replaceAll(cacheRoot(), '<cache>');
+}
+
+function originName(origin: Origin): string | undefined {
+  return origin.kind === 'directory' ? undefined : origin.name;
 }
 
 /** Installs (or uses), starts, lists, writes. Resolves with the outcome; never rejects for a server's fault. */
 export async function captureLive(target: LiveTarget, ctx: CaptureContext): Promise<CaptureResult> {
   const started = Date.now();
-  const idGuess = target.id ?? (target.origin.kind === 'npm' ? deriveServerId(target.origin.name) : undefined);
-  let prepared: Obtained | undefined;
+  const name = originName(target.origin);
+  const idGuess = target.id ?? (name === undefined ? undefined : deriveServerId(name));
+  let installed: Installation | undefined;
+  let stage: FailureStage = 'install';
   try {
-    prepared = await obtainPackage(target, ctx);
-    const id = idGuess ?? deriveServerId(prepared.pkg.name);
-    const { bin, result } = await startAndList(target, id, prepared.pkg, ctx);
-    const snapshot = buildSnapshot(target, id, prepared.pkg, bin, result, prepared.notes);
+    if (target.origin.kind !== 'directory') {
+      ctx.log(`installing ${target.origin.name}@${target.origin.version} from ${registryOf(target.origin)}`);
+    }
+    installed = await obtain(target.origin, { key: idGuess, stubs: target.stubs, log: ctx.log });
+    if (installed.prefix !== undefined) ctx.log(`installed in ${seconds(Date.now() - started)} into ${installed.prefix}`);
+    stage = 'start';
+    const id = idGuess ?? deriveServerId(installed.name);
+    const listed = await startAndList(target, id, installed, ctx);
+    stage = 'snapshot';
+    const snapshot = buildSnapshot(target, id, installed, listed.bin, listed);
     const { path, outcome } = writeSnapshot(ctx.outDir, snapshot);
     return {
       status: 'ok',
       id,
-      version: prepared.pkg.version,
+      version: installed.version,
       outcome,
       path,
       toolCount: snapshot.tools.length,
@@ -271,20 +308,24 @@ export async function captureLive(target: LiveTarget, ctx: CaptureContext): Prom
       elapsedMs: Date.now() - started,
     };
   } catch (error) {
+    const reason = failureReason(error);
+    const failedStage = error instanceof CaptureError ? error.stage : stage;
     return {
       status: 'failed',
-      id: idGuess ?? (prepared === undefined ? 'unknown' : deriveServerId(prepared.pkg.name)),
-      package: prepared?.pkg.name ?? (target.origin.kind === 'npm' ? target.origin.name : undefined),
-      version: prepared?.pkg.version ?? (target.origin.kind === 'npm' ? target.origin.version : undefined),
-      reason: failureReason(error),
+      id: idGuess ?? (installed === undefined ? 'unknown' : deriveServerId(installed.name)),
+      package: installed?.name ?? name,
+      version: installed?.version ?? (target.origin.kind === 'directory' ? undefined : target.origin.version),
+      reason,
+      stage: failedStage,
+      failureClass: classifyFailure(failedStage, reason),
       elapsedMs: Date.now() - started,
     };
   } finally {
-    if (prepared?.prefix !== undefined) {
-      if (ctx.keepInstall) ctx.log(`kept install ${prepared.prefix}`);
+    if (installed?.prefix !== undefined) {
+      if (ctx.keepInstall) ctx.log(`kept install ${installed.prefix}`);
       else {
-        removeInstall(prepared.prefix);
-        ctx.log(`removed install ${prepared.prefix}`);
+        removeInstallation(installed);
+        ctx.log(`removed install ${installed.prefix}`);
       }
     }
   }

@@ -26,6 +26,8 @@ export interface InstalledPackage {
 export interface BinCommand {
   command: string;
   args: string[];
+  /** Variables the bin needs on top of the server's own (a venv's PATH). */
+  env?: Record<string, string>;
 }
 
 interface RunResult {

@@ -117,7 +117,7 @@ export function findOnPath(name: string, path = process.env.PATH ?? ''): string 
       accessSync(candidate, constants.X_OK);
       return candidate;
     } catch (error) {
-      if (!(error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EACCES'))) {
+      if (!(error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EACCES' || error.code === 'ELOOP' || error.code === 'ENOTDIR'))) {
         throw error;
       }
     }
@@ -345,13 +345,19 @@ async function endServer(client: Client, child: ChildProcess | undefined, ownGro
   return { pid, ownGroup, processes: report.seen, survivors: report.survivors };
 }
 
-/** Stack frames, Node's version banner and caret markers say nothing a one-line reason needs. */
-const NOISE_LINE = /^\s*(?:at\s|\^+\s*$|Node\.js v\d)/;
+/**
+ * Stack frames (Node's `at …`; Python's `Traceback …`, `File "…", line N` and the quoted source
+ * lines under them), Node's version banner and caret or tilde markers say nothing a one-line
+ * reason needs.
+ */
+const NOISE_LINE = /^\s*(?:at\s|[~^]+\s*$|Node\.js v\d|Traceback \(most recent call last\)|File "[^"]*", line \d+)|^ {4,}\S/;
 
 /** The last informative lines of a failed server's stderr, for a one-line error message. */
-export function stderrSummary(stderrTail: string, lines = 5, maxChars = 600): string {
+export function stderrSummary(stderrTail: string, lines = 5, maxChars = 600, redact: ReadonlyArray<readonly [string, string]> = []): string {
   const tail = new StderrTail();
-  tail.append(stderrTail);
+  let redacted = stderrTail;
+  for (const [from, to] of redact) if (from !== '') redacted = redacted.replaceAll(from, to);
+  tail.append(redacted);
   const text = tail
     .lines(200)
     .filter((l) => !NOISE_LINE.test(l))

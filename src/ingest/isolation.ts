@@ -19,16 +19,23 @@ const BLACKHOLE = fileURLToPath(new URL('./loopback-blackhole.ts', import.meta.u
 
 /**
  * The words to start a server under: the isolation prefix, then `sh -c SCRIPT` that brings loopback
- * up (in a namespace), starts a blackhole listener on `ports` and waits until it listens, then
+ * up (in a namespace), starts a blackhole listener on `ports` (and fixed-answer HTTP listeners on
+ * the ports of `responders`, port → file of the body) and waits until they listen, then
  * execs the server (same pid: the tree walk still finds it, and the listener is its child).
  */
-export function wrapperArgv(isolation: Isolation, ports: readonly number[], readyFile: string): string[] {
+export function wrapperArgv(
+  isolation: Isolation,
+  ports: readonly number[],
+  readyFile: string,
+  responders: Readonly<Record<number, string>> = {},
+): string[] {
   const steps: string[] = [];
   if (isolation.kind === 'network-namespace') steps.push('ip link set lo up 2>/dev/null');
-  if (ports.length > 0) {
+  const specs = [...ports.map(String), ...Object.entries(responders).map(([port, file]) => `${port}=${file}`)];
+  if (specs.length > 0) {
     const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
     steps.push(
-      `${[process.execPath, BLACKHOLE, readyFile, ...ports.map(String)].map(quote).join(' ')} &`,
+      `${[process.execPath, BLACKHOLE, readyFile, ...specs].map(quote).join(' ')} &`,
       `i=0; while [ ! -e ${quote(readyFile)} ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done`,
     );
   }

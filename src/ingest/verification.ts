@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { VerificationSchema } from '../core/schema.ts';
-import type { Verification, VerificationEntry } from '../core/schema.ts';
+import type { FailureClass, Verification, VerificationEntry } from '../core/schema.ts';
 
 /** Reads the file; an absent file is an empty record. A malformed one is an error (never silently reset). */
 export function readVerification(path: string): Verification {
@@ -25,7 +25,7 @@ export function readVerification(path: string): Verification {
 /** The outcome of one attempt, as recorded. */
 export type Attempt =
   | { status: 'ok'; at: string; toolCount: number }
-  | { status: 'failed'; at: string; reason: string };
+  | { status: 'failed'; at: string; reason: string; failureClass: FailureClass };
 
 /** The entry after `attempt`: a failure keeps the last success's date and tool count. Pure. */
 export function recordAttempt(previous: VerificationEntry | undefined, attempt: Attempt): VerificationEntry {
@@ -37,6 +37,7 @@ export function recordAttempt(previous: VerificationEntry | undefined, attempt: 
     ...(previous?.lastVerified === undefined ? {} : { lastVerified: previous.lastVerified }),
     status: 'failed',
     reason: attempt.reason,
+    failureClass: attempt.failureClass,
     ...(previous?.toolCount === undefined ? {} : { toolCount: previous.toolCount }),
   };
 }
@@ -53,6 +54,7 @@ export function stringifyVerification(verification: Verification): string {
       ...(e.lastVerified === undefined ? {} : { lastVerified: e.lastVerified }),
       status: e.status,
       ...(e.reason === undefined ? {} : { reason: e.reason }),
+      ...(e.failureClass === undefined ? {} : { failureClass: e.failureClass }),
       ...(e.toolCount === undefined ? {} : { toolCount: e.toolCount }),
     };
   }

@@ -18,12 +18,12 @@ export interface CliRun {
 }
 
 /** Runs `node src/cli/ingest.ts ...args` from the repository root. */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 120_000): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--disable-warning=ExperimentalWarning', CLI, ...args],
-      { cwd: REPO, env, timeout: 120_000 },
+      { cwd: REPO, env, timeout: timeoutMs },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });

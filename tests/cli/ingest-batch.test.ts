@@ -72,10 +72,14 @@ describe('batch ingest of a sources file', () => {
     expect(first.stdout).toMatch(/Ingest summary: 8 source\(s\) in .+, median .+ per source/);
     expect(first.stdout).toContain('ok:        4 (0 changed, 4 new, 0 unchanged), 9 tools');
     expect(first.stdout).toContain('failed:    4');
-    expect(first.stdout).toMatch(/fixture-exit-at-start \(.*\): server exited with code 3 during initialize.*FIXTURE_API_TOKEN environment variable is not set/);
-    expect(first.stdout).toMatch(/fixture-no-tools \(.*\): tools\/list returned no tools/);
-    expect(first.stdout).toMatch(/fixture-crash-mid-list \(.*\): server exited with code 1 during tools\/list/);
-    expect(first.stdout).toMatch(/fixture-never-answers \(.*\): timed out after 1 s during initialize/);
+    expect(first.stdout).toMatch(/fixture-exit-at-start \(.*\) \[needs-credentials\]: server exited with code 3 during initialize.*FIXTURE_API_TOKEN environment variable is not set/);
+    expect(first.stdout).toMatch(/fixture-no-tools \(.*\) \[bad-tool-list\]: tools\/list returned no tools/);
+    expect(first.stdout).toMatch(/fixture-crash-mid-list \(.*\) \[start\]: server exited with code 1 during tools\/list/);
+    expect(first.stdout).toMatch(/fixture-never-answers \(.*\) \[timeout\]: timed out after 1 s during initialize/);
+    expect(first.stdout).toMatch(/By registry:\n {2}manifest +1 ok, 0 failed, 2 tools\n {2}npm +3 ok, 4 failed, 7 tools/);
+    expect(first.stdout).toMatch(/Failures by class:\n {2}start +1 \(npm 1\)/);
+    expect(first.stdout).toMatch(/ {2}timeout +1 \(npm 1\)/);
+    expect(first.stdout).toMatch(/ {2}needs-credentials +1 \(npm 1\)/);
   });
 
   it('writes snapshots for the successes only, and leaves no process running', () => {

@@ -34,18 +34,25 @@ describe('parseSources', () => {
       {
         kind: 'package',
         id: 'a',
+        registry: 'npm',
         package: '@x/a',
         version: '1.2.3',
+        python: undefined,
+        constraints: [],
+        toolchain: undefined,
         name: undefined,
         bin: undefined,
         args: ['--stdio', '8080'],
         env: { TOKEN: 'dummy', PORT: '1' },
         files: {},
         listen: [],
+        respond: {},
         stubs: {},
         timeoutMs: 2500,
         homepage: undefined,
         gating: undefined,
+        dummies: {},
+        needsConfiguration: undefined,
       },
       expect.objectContaining({ kind: 'directory', id: 'b', dir: '/base/b', args: [], env: {} }),
       { kind: 'manifest', id: 'c', name: undefined, file: '/base/m/c.json', capturedAt: '2026-08-21T00:00:00.000Z' },
@@ -62,6 +69,14 @@ describe('parseSources', () => {
     ['file outside HOME', 'sources:\n  - { id: a, from: ./x, files: { ../x: y } }', 'relative path inside HOME'],
     ['duplicate id', 'sources:\n  - { id: a, from: ./x }\n  - { id: a, from: ./y }', 'id "a" is listed twice'],
     ['empty', 'sources: []', 'sources'],
+    ['an unknown registry', 'sources:\n  - { id: a, registry: cargo, package: x, version: 1.0.0 }', 'registry'],
+    ['a PyPI range', 'sources:\n  - { id: a, registry: pypi, package: x, version: ">=1.0" }', 'pypi: 1.2.3'],
+    ['a Go version without v', 'sources:\n  - { id: a, registry: go, package: example.com/x/cmd/x, version: 1.0.0 }', 'go: v1.2.3'],
+    ['a Go module query', 'sources:\n  - { id: a, registry: go, package: example.com/x, version: latest }', 'go: v1.2.3'],
+    ['a Go package that is no path', 'sources:\n  - { id: a, registry: go, package: mcp-grafana, version: v1.0.0 }', 'Go package path'],
+    ['python on npm', 'sources:\n  - { id: a, package: x, version: 1.0.0, python: "3.12" }', 'python is for pypi'],
+    ['stubs on PyPI', 'sources:\n  - { id: a, registry: pypi, package: x, version: "1.0", stubs: { y: [f] } }', 'stubs are for npm'],
+    ['a reserved dummy name', 'sources:\n  - { id: a, from: ./x, dummies: { HOME: x } }', 'reserved'],
   ])('rejects %s', (_label, text, message) => {
     expect(() => parseSources(text, '/base')).toThrow(message);
   });
@@ -69,14 +84,30 @@ describe('parseSources', () => {
   it('expands ${HOME} and ${CWD}', () => {
     expect(expandPlaceholders('--dir=${HOME}/x:${CWD}', { home: '/h', cwd: '/c' })).toBe('--dir=/h/x:/c');
   });
+
+  it('expands dummies named in the source', () => {
+    expect(expandPlaceholders('--org=${ORG} ${OTHER}', { home: '/h', cwd: '/c' }, { ORG: 'dummyorg' })).toBe('--org=dummyorg ${OTHER}');
+  });
+
+  it('reads PyPI and Go sources with their own version formats', () => {
+    const [py, go] = parseSources(
+      `sources:
+  - { id: t, registry: pypi, package: mcp-server-time, version: 2026.10.19, python: "3.12", dummies: { ZONE: Europe/Paris } }
+  - { id: g, registry: go, package: github.com/grafana/mcp-grafana/cmd/mcp-grafana, version: v1.6.3, toolchain: go1.27.3 }
+`,
+      '/base',
+    );
+    expect(py).toMatchObject({ kind: 'package', registry: 'pypi', package: 'mcp-server-time', version: '2026.10.19', python: '3.12', dummies: { ZONE: 'Europe/Paris' } });
+    expect(go).toMatchObject({ kind: 'package', registry: 'go', version: 'v1.6.3', toolchain: 'go1.27.3' });
+  });
 });
 
 describe('recordAttempt', () => {
   const ok: VerificationEntry = { lastAttempt: '2026-01-01T00:00:00.000Z', lastVerified: '2026-01-01T00:00:00.000Z', status: 'ok', toolCount: 5 };
   it.each([
     ['first success', undefined, { status: 'ok', at: '2026-02-01T00:00:00.000Z', toolCount: 3 }, { lastAttempt: '2026-02-01T00:00:00.000Z', lastVerified: '2026-02-01T00:00:00.000Z', status: 'ok', toolCount: 3 }],
-    ['first failure', undefined, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom' }, { lastAttempt: '2026-02-01T00:00:00.000Z', status: 'failed', reason: 'boom' }],
-    ['failure after success keeps it', ok, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom' }, { lastAttempt: '2026-02-01T00:00:00.000Z', lastVerified: '2026-01-01T00:00:00.000Z', status: 'failed', reason: 'boom', toolCount: 5 }],
+    ['first failure', undefined, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom', failureClass: 'start' }, { lastAttempt: '2026-02-01T00:00:00.000Z', status: 'failed', reason: 'boom', failureClass: 'start' }],
+    ['failure after success keeps it', ok, { status: 'failed', at: '2026-02-01T00:00:00.000Z', reason: 'boom', failureClass: 'install' }, { lastAttempt: '2026-02-01T00:00:00.000Z', lastVerified: '2026-01-01T00:00:00.000Z', status: 'failed', reason: 'boom', failureClass: 'install', toolCount: 5 }],
   ] as const)('%s', (_label, previous, attempt, expected) => {
     expect(recordAttempt(previous, attempt)).toEqual(expected);
   });
@@ -111,9 +142,44 @@ describe('the committed catalog content', () => {
   const ids = new Set(sources.map((s) => s.id));
   const files = readdirSync(join(REPO, 'content/servers')).filter((f) => f.endsWith('.json'));
 
-  it('lists at least 150 npm servers, each pinned, plus the imported manifests', () => {
-    expect(sources.filter((s) => s.kind === 'package').length).toBeGreaterThanOrEqual(150);
-    expect(sources.filter((s) => s.kind === 'manifest').length).toBeGreaterThanOrEqual(9);
+  const snapshots = new Map(
+    files.map((f) => [f.replace(/\.json$/, ''), ServerSnapshotSchema.parse(JSON.parse(readFileSync(join(REPO, 'content/servers', f), 'utf8')))]),
+  );
+  const texts = files.map((f) => [f, readFileSync(join(REPO, 'content/servers', f), 'utf8')] as const);
+
+  it('lists servers from npm, PyPI and Go, each pinned, and only the two servers that cannot run as manifests', () => {
+    const packages = sources.filter((s) => s.kind === 'package');
+    expect(packages.filter((s) => s.registry === 'npm').length).toBeGreaterThanOrEqual(150);
+    expect(packages.filter((s) => s.registry === 'pypi').length).toBeGreaterThanOrEqual(100);
+    expect(packages.filter((s) => s.registry === 'go').length).toBeGreaterThanOrEqual(5);
+    expect(sources.filter((s) => s.kind === 'manifest').map((s) => s.id).sort()).toEqual(['aws-mcp-server-remote', 'awslabs-core-mcp-server']);
+  });
+
+  it.each([
+    ['awslabs-aws-serverless-mcp-server', []],
+    ['awslabs-ecs-mcp-server', []],
+    ['awslabs-eks-mcp-server', []],
+    ['awslabs-prometheus-mcp-server', []],
+    ['awslabs-healthimaging-mcp-server', ['delete_image_set', 'copy_image_set', 'update_image_set_metadata']],
+    ['awslabs-amazon-bedrock-agentcore-mcp-server', ['policy_update']],
+  ])('%s is captured live from PyPI at its source version, with its own tools', (id, own) => {
+    const source = sources.find((s) => s.id === id);
+    const snapshot = snapshots.get(id);
+    expect(source?.kind === 'package' ? source.registry : undefined).toBe('pypi');
+    expect(snapshot?.provenance).toMatchObject({ method: 'live-introspection', registry: 'pypi', version: source?.kind === 'package' ? source.version : '' });
+    const names = new Set(snapshot?.tools.map((t) => t.name));
+    for (const name of own) expect(names.has(name), name).toBe(true);
+  });
+
+  it('has the four contested tools on their true servers only', () => {
+    const homes = (name: string): string[] =>
+      [...snapshots].filter(([, s]) => s.id.startsWith('awslabs-') && s.tools.some((t) => t.name === name)).map(([id]) => id);
+    for (const name of ['delete_image_set', 'copy_image_set', 'update_image_set_metadata']) expect(homes(name)).toEqual(['awslabs-healthimaging-mcp-server']);
+    expect(homes('policy_update')).toEqual(['awslabs-amazon-bedrock-agentcore-mcp-server']);
+  });
+
+  it.each(texts)('%s holds no capture directory, HOME or cache path', (_file, text) => {
+    expect(text).not.toMatch(/mcp-ingest-|\/\.cache\/mcp-catalog|<cache>\/installs/);
   });
 
   it.each(files)('%s is a valid snapshot of a listed source', (file) => {

@@ -292,7 +292,7 @@ describe('ingest command line', () => {
   it('prints usage for --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: npm run ingest -- <package>\[@version\]/);
+    expect(run.stdout).toMatch(/^Usage: npm run ingest -- \[--registry npm\|pypi\|go\] <package>\[@version\]/);
   });
 
   it.each([

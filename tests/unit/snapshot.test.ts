@@ -204,7 +204,7 @@ describe('imported snapshots', () => {
   it.each([
     ['an import without its source', { ...imported, provenance: { ...imported.provenance, source: undefined } }, 'provenance.source'],
     ['a live capture with a source', { ...snapshot, provenance: { ...snapshot.provenance, source: importedProvenance.source } }, 'source'],
-    ['an unknown registry', { ...imported, provenance: { ...imported.provenance, registry: 'cargo' } }, 'provenance.registry'],
+    ['an unknown registry', { ...imported, provenance: { ...imported.provenance, registry: 'rubygems' } }, 'provenance.registry'],
     ['an empty partial reason', { ...imported, provenance: { ...imported.provenance, partial: { reason: '' } } }, 'provenance.partial.reason'],
     ['a named tool without a name', { ...imported, namedTools: [{ description: 'x' }] }, 'namedTools.0.name'],
   ])('rejects %s', (_label, value, where) => {

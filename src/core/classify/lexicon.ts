@@ -53,7 +53,7 @@ export interface Verb {
   generic?: true;
   /**
    * Never a noun at the end of a name, so there it is the action even after another verb
-   * (`deploy_plan_get`: Azure's `<resource>_<verb>` style). Not `list` (`delete_task_list`), not
+   * (`deploy_plan_get`: Azure's `<resource>_<verb>` style). Not `update` (`create_project_update`), not `list` (`delete_task_list`), not
    * `send` (a Bitwarden Send), not `read` (`mark_as_read`).
    */
   verbLast?: true;
@@ -184,7 +184,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'add', category: 'write', additive: true, idempotent: false, cjk: ['添加', '追加', '新增'] },
   { verb: 'insert', category: 'write', additive: true, idempotent: false },
   { verb: 'write', category: 'write', generic: true, idempotent: true, cjk: ['写入', '書き込'] },
-  { verb: 'update', category: 'write', verbLast: true, idempotent: true, cjk: ['更新'] },
+  { verb: 'update', category: 'write', idempotent: true, cjk: ['更新'] },
   { verb: 'edit', category: 'write', cjk: ['编辑'] },
   { verb: 'modify', category: 'write', generic: true, cjk: ['修改', '变更', '更改', '編集'] },
   { verb: 'set', category: 'write', idempotent: true, nounLike: true, cjk: ['设置', '設定'] },
@@ -373,11 +373,11 @@ export const VERBS: readonly Verb[] = [
   { verb: 'obliterate', category: 'destructive' },
   { verb: 'void', category: 'destructive' },
   // execute
-  { verb: 'execute', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false, settles: true, cjk: ['执行', '実行'] },
-  { verb: 'exec', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false },
-  { verb: 'run', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false, cjk: ['运行'] },
+  { verb: 'execute', category: 'execute', needsObject: 'runnable', idempotent: false, settles: true, cjk: ['执行', '実行'] },
+  { verb: 'exec', category: 'execute', needsObject: 'runnable', idempotent: false },
+  { verb: 'run', category: 'execute', needsObject: 'runnable', idempotent: false, cjk: ['运行'] },
   { verb: 'eval', category: 'execute', needsObject: 'runnable', idempotent: false },
-  { verb: 'invoke', category: 'execute', generic: true, needsObject: 'runnable', idempotent: false },
+  { verb: 'invoke', category: 'execute', needsObject: 'runnable', idempotent: false },
   { verb: 'spawn', category: 'execute', needsObject: 'runnable', idempotent: false },
   { verb: 'interpret', category: 'execute', needsObject: 'runnable', idempotent: false },
   { verb: 'evaluate', category: 'execute', needsObject: 'code', idempotent: false },

@@ -120,7 +120,7 @@ export function findNameVerbs(words: readonly Word[]): number[] {
   if (verbs[0] === 0 && (clear[0] === 0 || clear.length === 0)) at = 0;
   else at = clear[0] ?? verbs[0] ?? 0;
   const last = words.length - 1;
-  if (at === 0 && last >= 2 && clear.includes(last) && VERB_LAST_VERBS.has(words[last]?.lower ?? '') && !VERB_LINKS.has(words[last - 1]?.lower ?? '')) {
+  if (at < last - 1 && last >= 2 && clear.includes(last) && VERB_LAST_VERBS.has(words[last]?.lower ?? '') && !VERB_LINKS.has(words[last - 1]?.lower ?? '')) {
     at = last;
   }
   const found = [at];

@@ -334,10 +334,16 @@ function allowedValues(schema: unknown): string[] {
   return out;
 }
 
-/** Values a parameter's description quotes (“One of 'create', 'update' or 'delete'”), when it quotes two or more. */
-function quotedValues(description: string | undefined): string[] {
+/**
+ * Values a parameter's description names (“One of 'create', 'update' or 'delete'”, “Operation to
+ * perform: create-table, delete-table, get-table”): every quoted word and every hyphenated or
+ * snake-case word, when there are two or more.
+ */
+function describedValues(description: string | undefined): string[] {
   if (description === undefined) return [];
-  const values = [...description.matchAll(/[`'"“‘]([A-Za-z][\w-]{1,40})[`'"”’]/g)].map((m) => m[1] ?? '');
+  const quoted = [...description.matchAll(/[`'"“‘]([A-Za-z][\w-]{1,40})[`'"”’]/g)].map((m) => m[1] ?? '');
+  const compound = [...description.matchAll(/\b[A-Za-z]+(?:[-_][A-Za-z]+)+\b/g)].map((m) => m[0]);
+  const values = [...new Set([...quoted, ...compound])];
   return values.length >= 2 ? values : [];
 }
 
@@ -363,7 +369,7 @@ function operationSignals(tool: Tool, names: readonly string[], keys: readonly s
     const lastWord = key.slice(key.lastIndexOf('_') + 1);
     if (!OPERATION_PARAMETERS.names.has(key) && !OPERATION_PARAMETERS.lastWords.has(lastWord)) return;
     const declared = allowedValues(parameterSchema(tool, name));
-    const values = declared.length > 0 ? declared : quotedValues(parameterDescription(tool, name));
+    const values = declared.length > 0 ? declared : describedValues(parameterDescription(tool, name));
     for (const value of values) {
       const words = splitName(value);
       for (const at of findNameVerbs(words)) {

@@ -6,7 +6,7 @@
  */
 import type { Evidence, EvidenceSource, FlagEvidence, Operation, Tool } from '../schema.ts';
 import { annotationSignals } from './annotations.ts';
-import { NOUN_LIKE_VERBS } from './lexicon.ts';
+import { GENERIC_VERBS, NOUN_LIKE_VERBS } from './lexicon.ts';
 import { descriptionSignals } from './description.ts';
 import { nameSignals } from './name.ts';
 import { parameterSignals, SUBCOMMAND_SIGNAL } from './parameters.ts';
@@ -49,6 +49,13 @@ export function extractSignals(tool: Tool): Signals {
     parameter,
     annotation: annotationSignals(tool),
   };
+  // A generic verb (`manage_routing`, “Manage …”) says nothing of the effect once a parameter lists
+  // the operations: those decide (a manager whose operations all read, reads).
+  if (parameter.evidence.some((e) => e.kind === 'operation')) {
+    const generic = (e: Evidence) => e.kind === 'verb' && e.verb !== undefined && GENERIC_VERBS.has(e.verb);
+    name.evidence = name.evidence.filter((e) => !generic(e));
+    if (description !== undefined) description.evidence = description.evidence.filter((e) => !generic(e));
+  }
   const verbs = new Set<string>();
   const operations = [...(description?.operations ?? []), ...parameter.operations].filter((o) => !verbs.has(o.verb) && verbs.add(o.verb) !== undefined);
   return {
