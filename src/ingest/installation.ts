@@ -100,24 +100,14 @@ async function installNpm(origin: Extract<Origin, { kind: 'npm' }>, options: Ins
     npmVersion ??= execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
     const integrity = npmIntegrity(prefix, name);
     const tarball = `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
-    return {
-      registry: 'npm',
-      name: pkg.name,
-      version: pkg.version,
-      description: pkg.description,
-      homepage: pkg.homepage,
-      bins: pkg.bins,
-      start: (bin) => binCommand(pkg, bin),
-      record: {
-        command: `npm install --ignore-scripts ${name}@${version}`,
-        installer: `npm ${npmVersion}`,
-        runtime: `Node.js ${process.version}`,
-        artifact: tarball,
-        ...(integrity === undefined ? {} : { digest: integrity }),
-      },
-      prefix,
-      notes: applyStubs(prefix, options.stubs),
+    const record = {
+      command: `npm install --ignore-scripts ${name}@${version}`,
+      installer: `npm ${npmVersion}`,
+      runtime: `Node.js ${process.version}`,
+      artifact: tarball,
+      ...(integrity === undefined ? {} : { digest: integrity }),
     };
+    return npmInstallation(pkg, record, prefix, applyStubs(prefix, options.stubs));
   } catch (error) {
     rmSync(prefix, { recursive: true, force: true });
     throw error;
@@ -193,6 +183,11 @@ function useDirectory(origin: Extract<Origin, { kind: 'directory' }>, options: I
     throw new Error(`${origin.dir} holds ${pkg.name}, not ${origin.expectName}`);
   }
   options.log(`using ${pkg.name}@${pkg.version} from ${pkg.dir}`);
+  return npmInstallation(pkg, undefined, undefined, []);
+}
+
+/** The installation of an npm package read from its directory (installed by ingest, or given with `--from`). */
+function npmInstallation(pkg: ReturnType<typeof readPackage>, record: Installation['record'], prefix: string | undefined, notes: Installation['notes']): Installation {
   return {
     registry: 'npm',
     name: pkg.name,
@@ -201,9 +196,9 @@ function useDirectory(origin: Extract<Origin, { kind: 'directory' }>, options: I
     homepage: pkg.homepage,
     bins: pkg.bins,
     start: (bin) => binCommand(pkg, bin),
-    record: undefined,
-    prefix: undefined,
-    notes: [],
+    record,
+    prefix,
+    notes,
   };
 }
 

@@ -3,11 +3,12 @@
  * after an interruption (Ctrl-C, a crash, a closed terminal) resumes where it stopped instead of
  * starting over. Kept in the cache, keyed by the verification file; deleted when a run completes.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { cacheRoot } from './install.ts';
+import { readJsonFile, writeFileAtomic } from './json-file.ts';
 
 const RunStateSchema = z.strictObject({
   /** The verification file the run records into (the key). */
@@ -26,21 +27,9 @@ export function runStatePath(verificationPath: string): string {
 
 /** The unfinished run recorded for this verification file, if any (an unreadable file counts as none, and says so). */
 export function readRunState(path: string, verificationPath: string, warn: (message: string) => void): RunState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    raw = undefined;
-  }
-  const parsed = RunStateSchema.safeParse(raw);
+  const file = readJsonFile(path);
+  if (!file.exists) return undefined;
+  const parsed = RunStateSchema.safeParse(file.value);
   if (!parsed.success || parsed.data.verification !== verificationPath) {
     warn(`ignoring the unreadable run file ${path}: starting a new run`);
     return undefined;
@@ -50,14 +39,7 @@ export function readRunState(path: string, verificationPath: string, warn: (mess
 
 /** Writes the run file atomically. */
 export function writeRunState(path: string, state: RunState): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`, { flag: 'wx' });
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** Removes the run file (the run completed). */

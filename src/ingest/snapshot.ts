@@ -3,10 +3,10 @@
  * directory), and untouched when nothing but `capturedAt` (and date-times the server stamped from
  * its clock) would change.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerSnapshotSchema, type ServerSnapshot } from '../core/schema.ts';
+import { readJsonFile, writeFileAtomic } from './json-file.ts';
 import {
   isServerSnapshot,
   sameSnapshotIgnoringClock,
@@ -26,21 +26,9 @@ export function readSnapshots(dir: string): ServerSnapshot[] {
 
 /** The snapshot currently at `path`, or undefined when there is none or it is not a valid snapshot. */
 export function readExistingSnapshot(path: string): ServerSnapshot | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined; // not JSON: not a good snapshot, replace it
-    throw error;
-  }
-  return isServerSnapshot(value) ? value : undefined;
+  const file = readJsonFile(path);
+  // Not JSON, or not a snapshot: not a good snapshot, replace it.
+  return file.exists && isServerSnapshot(file.value) ? file.value : undefined;
 }
 
 /**
@@ -56,13 +44,6 @@ export function writeSnapshot(dir: string, snapshot: ServerSnapshot): { path: st
   if (existing !== undefined && sameSnapshotIgnoringClock(existing, snapshot)) {
     return { path, outcome: 'unchanged' };
   }
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${snapshot.id}.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, stringifySnapshot(snapshot), { flag: 'wx' });
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomic(path, stringifySnapshot(snapshot));
   return { path, outcome: 'written' };
 }

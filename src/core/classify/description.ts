@@ -407,13 +407,8 @@ function leadVerbs(description: string, words: readonly Word[], introduced?: str
     return /^\s*,\s*$/.test(gap) && !NOUN_LIKE_VERBS.has(next.lower) && loose(next) !== undefined;
   };
   const coordinated = (w: Word | undefined, at = -1): string | undefined => {
-    if (w === undefined) return undefined;
-    if (NOUN_LIKE_VERBS.has(w.lower)) return at >= 0 && listGoesOn(at) ? loose(w) : undefined;
-    if (form === 'gerund') return gerundVerb(w.lower);
-    if (form === 'bare') return anyVerbCategory(w.lower) !== undefined ? w.lower : undefined;
-    if (!w.lower.endsWith('s')) return undefined;
-    const v = descriptionVerb(w.lower);
-    return v !== undefined && v !== w.lower ? v : undefined;
+    if (w !== undefined && NOUN_LIKE_VERBS.has(w.lower) && !(at >= 0 && listGoesOn(at))) return undefined;
+    return loose(w);
   };
   let j = 0;
   for (;;) {
