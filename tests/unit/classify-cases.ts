@@ -140,9 +140,15 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['storage_info (made up: the negated verb alone says nothing)', 'write medium low', tool('storage_info', '不会删除本地文件')],
   ['asana_delete_tag (deleting a tag deletes it; removing one from a task edits the task)', 'destructive high high', tool('asana_delete_tag', 'Delete a tag', ['tag_gid'])],
   ['replace_table_csv (replacing all data of a table)', 'destructive high medium', tool('replace_table_csv', 'Replace all data in a table with new CSV content (for Metabase-managed tables)', ['table_id', 'csv'])],
+  ['revenue_trend (made up from ERPNext: a verbless lead, then “Returns …” says what it does)', 'read low medium', tool('revenue_trend', 'Sales revenue trend over time. Returns a line chart with monthly revenue from sales orders.', ['months'])],
+  ['profit_loss (made up from ERPNext: a title and a dash, then “Shows …”)', 'read low medium', tool('profit_loss', 'Profit & Loss overview — bar chart comparing total income vs total expenses per month. Shows net profit line.', ['months'])],
+  ['run_realtime_report (Google Analytics: running a report reads; its noun is the 7th word of the object)', 'read low high', tool('run_realtime_report', 'Runs a Google Analytics Data API realtime report.', ['property_id'])],
+  ['review_cluster (AWS Redshift: running a diagnostic review reads)', 'read low medium', tool('review_cluster', 'Run a diagnostic review of a Redshift cluster or serverless workgroup.', ['cluster_identifier'])],
+  ['runCollection (Postman: what is run ends at the preposition, so “test results” are no job)', 'execute critical low', tool('runCollection', 'Runs a Postman collection by ID with detailed test results and execution statistics.', ['collectionId'])],
   // no evidence
   ['frobnicate (made up: nothing to go on)', 'write medium low', { name: 'frobnicate' }],
   ['widget (made up: only readOnlyHint)', 'write medium low', tool('widget', undefined, [], RO)],
   ['prompt_understanding (a title line, then “ALWAYS Use this tool first to understand …”)', 'read low medium', tool('prompt_understanding', '[DEPRECATED] MCP-CORE Prompt Understanding.\n\nALWAYS Use this tool first to understand the user\'s query and translate it into AWS expert advice.')],
+  ['span_walk (made up: a lead that may start with a verb the lexicon lacks keeps the lead; “Returns” does not stand in)', 'write medium low', tool('span_walk', 'Walk ancestors or descendants of a span. Returns ordered chain of spans.', ['span_id'])],
   ['auth0_onboarding (a sentence with an unknown verb is no title: no lead verb)', 'write medium low', tool('auth0_onboarding', 'Onboard a project with Auth0. Creates an Auth0 application.', ['framework'])],
 ];

@@ -86,7 +86,7 @@ export const NEGATION_WINDOW = 3;
 export const NOT_ADVERBS: ReadonlySet<string> = new Set(['only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'hourly', 'reply', 'apply', 'supply', 'rely', 'fly', 'family']);
 
 /** How many words after a leading verb are read as its object (“Execute a shell command …”). */
-export const OBJECT_WINDOW = 6;
+export const OBJECT_WINDOW = 8;
 
 export interface PhraseRule {
   /** Evidence signal id. */
@@ -379,6 +379,61 @@ function negated(text: string, at: number): boolean {
  * verb's form (bare, or ending in -s like “Lists”) and must not be a noun-like verb, so “Lists
  * tags, labels” stays one verb.
  */
+/** How many sentences after a verbless one may still hold the lead verb. */
+export const LEAD_SENTENCES = 3;
+
+/**
+ * True when a verbless lead plainly names a thing rather than starting with a verb the lexicon
+ * lacks (“Walk ancestors of a span”, “Ingest in-memory content”): it is a title followed by a dash
+ * (“Profit & Loss overview — bar chart …”), or its first word cannot be an imperative — a plural, a
+ * participle or a gerund (“Sales revenue trend over time”, “Composed chart”).
+ */
+function namesAThing(description: string, span: { start: number; end: number }, words: readonly Word[]): boolean {
+  const first = words[0];
+  if (first === undefined) return false;
+  const titled = words.slice(1, 6).some((w, i) => /\s[—–-]\s/.test(description.slice((words[i] ?? first).end, w.start)));
+  if (titled && span.start < first.start + 1) return true;
+  return /(?<![su])s$|ed$|ing$/.test(first.lower) && first.lower.length > 3;
+}
+
+/**
+ * The words of the lead clause and its leading verbs. A lead sentence with no verb (“Sales revenue
+ * trend over time.”, “Accounts Receivable Aging — stacked bar …”) names a thing, not an action:
+ * then the first of the next few sentences that says what the tool does leads — one that starts,
+ * capitalised, with a verb in the third person (“Returns a line chart”, “Shows who owes you money”).
+ * A lead whose first word is followed by a determiner or a number starts with a verb the lexicon
+ * does not know (“Map a task …”): it keeps the lead.
+ */
+function leadClause(description: string, lead: { start: number; end: number }): { words: Word[]; verbs: Array<{ at: number; verb: string }> } {
+  let span = lead;
+  let first: { words: Word[]; verbs: Array<{ at: number; verb: string }> } | undefined;
+  for (let n = 0; n < LEAD_SENTENCES; n++) {
+    let words = wordsIn(description, span.start, span.end);
+    // An adverb before the verb (“Permanently delete …”) is skipped; the phrase rules still see it.
+    const adverb = words[0]?.lower ?? '';
+    if (words.length > 1 && adverb.endsWith('ly') && !NOT_ADVERBS.has(adverb) && descriptionVerb(words[1]?.lower ?? '') !== undefined) words = words.slice(1);
+    // A framing verb (“Enables listing tables”, “Allows the deletion of …”) never leads: the verb it introduces does.
+    const framed = framedVerb(words);
+    if (framed !== undefined) words = words.slice(framed.at);
+    const verbs = leadVerbs(description, words, framed?.verb);
+    const clause = { words, verbs };
+    if (first === undefined) {
+      first = clause;
+      if (verbs.length > 0) return clause;
+      if (!namesAThing(description, span, words)) return clause;
+    } else if (verbs.length > 0) {
+      const lead = words[0];
+      const described = lead !== undefined && /^\p{Lu}/u.test(lead.text) && (framed !== undefined || verbs[0]?.verb !== lead.lower);
+      if (described) return clause;
+    }
+    if (span.end >= description.length) break;
+    const next = leadSentence(description.slice(span.end + 1));
+    if (next === undefined) break;
+    span = { start: span.end + 1 + next.start, end: span.end + 1 + next.end };
+  }
+  return first ?? { words: [], verbs: [] };
+}
+
 function leadVerbs(description: string, words: readonly Word[], introduced?: string): Array<{ at: number; verb: string }> {
   const first = words[0];
   const verb = first === undefined ? undefined : (introduced ?? descriptionVerb(first.lower));
@@ -477,7 +532,7 @@ const CATEGORY_PHRASES = phraseScan(DESCRIPTION_PHRASES);
 const FLAG_PHRASE_SCAN = phraseScan(FLAG_PHRASES);
 
 /** Punctuation that ends a verb's object within a lead sentence, and anywhere in a description. */
-const CLAUSE_STOPS = /[,;:()[\]{}]/;
+const CLAUSE_STOPS = /[,;:()[\]{}`]/;
 const SENTENCE_STOPS = /[,;:.!?()[\]{}]/;
 
 /** The object of the verb at `at`: up to `OBJECT_WINDOW` words after it, ended by `stops` between words. */
@@ -575,14 +630,7 @@ export function descriptionSignals(
   // Flag verbs of the lead (“Navigate”) yield to a phrase that contains them (“Navigate to a URL”).
   const leadFlagVerbs: FlagHit[] = [];
   if (lead !== undefined) {
-    let words = wordsIn(description, lead.start, lead.end);
-    // An adverb before the verb (“Permanently delete …”) is skipped; the phrase rules still see it.
-    const adverb = words[0]?.lower ?? '';
-    if (words.length > 1 && adverb.endsWith('ly') && !NOT_ADVERBS.has(adverb) && descriptionVerb(words[1]?.lower ?? '') !== undefined) words = words.slice(1);
-    // A framing verb (“Enables listing tables”, “Allows the deletion of …”) never leads: the verb it introduces does.
-    const framed = framedVerb(words);
-    if (framed !== undefined) words = words.slice(framed.at);
-    const verbs = leadVerbs(description, words, framed?.verb);
+    const { words, verbs } = leadClause(description, lead);
     const lastVerb = verbs[verbs.length - 1];
     if (lastVerb !== undefined) {
       // The object: the words after the last leading verb, up to punctuation.

@@ -14,7 +14,7 @@ import type { Category, Flag, Risk, Strength } from '../schema.ts';
  * - `message`: reaches people (raises) only when its object is a message (`MESSAGE_NOUNS`): `post`
  *   is as often an HTTP method or a noun (`API-post-page`), `forward` a direction (`port_forward`);
  * - `runnable`: runs code when its object is code (`CODE_NOUNS`), reads when it is a query
- *   (`QUERY_NOUNS`), starts a defined job when it is one (`JOB_NOUNS`), else a weak execute;
+ *   (`QUERY_NOUNS`, weakly; `REPORT_NOUNS`, plainly), starts a defined job when it is one (`JOB_NOUNS`), else a weak execute;
  * - `code`: runs code only when its object is code (`evaluate_script`); otherwise no signal;
  * - `ui`: on something shown to a user or device (`UI_OBJECTS`), or placed onto it, drives that
  *   interface (a write) rather than reading or deleting: `open_url`, `browser_drop`;
@@ -218,6 +218,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'import', category: 'write', idempotent: false, nounLike: true },
   { verb: 'commit', category: 'write', additive: true, idempotent: false, nounLike: true },
   { verb: 'push', category: 'write', idempotent: false },
+  { verb: 'pull', category: 'write', idempotent: false },
   { verb: 'merge', category: 'write', idempotent: false },
   { verb: 'approve', category: 'write', idempotent: true },
   { verb: 'reject', category: 'write' },
@@ -486,10 +487,16 @@ export const CODE_NOUNS: ReadonlySet<string> = new Set([
   'typescript', 'ruby', 'perl', 'php', 'lua',
 ]);
 
-/** A query: `run`/`execute` on one reads (unless a code noun is also there). */
-export const QUERY_NOUNS: ReadonlySet<string> = new Set([
-  'query', 'queries', 'search', 'report', 'reports', 'promql', 'aggregation', 'aggregations', 'research',
-  'analysis', 'analyses', 'audit', 'audits', 'scan', 'scans',
+/** A query: `run`/`execute` on one reads, weakly (a query language can also write), unless a code noun is also there. */
+export const QUERY_NOUNS: ReadonlySet<string> = new Set(['query', 'queries', 'promql', 'aggregation', 'aggregations']);
+
+/**
+ * A finding: `run`/`execute` on one reads, and says so plainly (“Run a diagnostic review”, “Runs a
+ * realtime report”, “Run a custom equity screener”): what it produces is a result to look at.
+ */
+export const REPORT_NOUNS: ReadonlySet<string> = new Set([
+  'search', 'searches', 'report', 'reports', 'research', 'analysis', 'analyses', 'audit', 'audits', 'scan', 'scans',
+  'check', 'checks', 'review', 'reviews', 'diagnostic', 'diagnostics', 'screener', 'screeners', 'lookup', 'lookups',
 ]);
 
 /** Words that make an interface verb place rather than act on its object (“Drop files onto an element”). */
@@ -507,7 +514,7 @@ export const UI_OBJECTS: ReadonlySet<string> = new Set([
  */
 export const JOB_NOUNS: ReadonlySet<string> = new Set([
   'pipeline', 'pipelines', 'workflow', 'workflows', 'job', 'jobs', 'task', 'tasks', 'build', 'builds',
-  'action', 'actions', 'monitor', 'monitors', 'check', 'checks', 'test', 'tests', 'suite', 'crawl',
+  'action', 'actions', 'monitor', 'monitors', 'test', 'tests', 'suite', 'crawl',
   'migration', 'migrations', 'deployment', 'playbook', 'runbook', 'automation',
 ]);
 

@@ -18,6 +18,7 @@ import {
   OBJECT_STOPS,
   PLACEMENT_WORDS,
   QUERY_NOUNS,
+  REPORT_NOUNS,
   READ_ONLY_MODIFIERS,
   STORED_OBJECTS,
   TEXT_NOUNS,
@@ -176,15 +177,19 @@ export function readVerb(
   };
   const need = row.needsObject;
   if (need === 'runnable' || need === 'code') {
-    const code = nounRun(objects, CODE_NOUNS);
+    // What is run is the object up to its first preposition: “Runs a collection **with** test results” runs a collection.
+    const run = objectPhrase(objects);
+    const code = nounRun(run, CODE_NOUNS);
     if (code !== undefined) {
       if (readOnlyModified(context)) return read('read-only', 'read', 'strong', code);
       return { signal: base, verb, category: 'execute', strength: 'strong', objectAt: code };
     }
-    const query = nounRun(objects, QUERY_NOUNS);
-    if (query !== undefined) return read('query', 'read', 'weak', query);
+    const finding = nounRun(run, REPORT_NOUNS);
+    const query = nounRun(run, QUERY_NOUNS);
+    if (query !== undefined && (finding === undefined || query < finding)) return read('query', 'read', 'weak', query);
+    if (finding !== undefined) return read('query', 'read', 'strong', finding);
     if (need === 'code') return undefined;
-    const job = nounRun(objects, JOB_NOUNS);
+    const job = nounRun(run, JOB_NOUNS);
     if (job !== undefined) return read('job', 'write', 'strong', job);
     return { signal: base, verb, category: 'execute', strength: 'weak' };
   }
