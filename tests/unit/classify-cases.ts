@@ -145,6 +145,12 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['run_realtime_report (Google Analytics: running a report reads; its noun is the 7th word of the object)', 'read low high', tool('run_realtime_report', 'Runs a Google Analytics Data API realtime report.', ['property_id'])],
   ['review_cluster (AWS Redshift: running a diagnostic review reads)', 'read low medium', tool('review_cluster', 'Run a diagnostic review of a Redshift cluster or serverless workgroup.', ['cluster_identifier'])],
   ['runCollection (Postman: what is run ends at the preposition, so “test results” are no job)', 'execute critical low', tool('runCollection', 'Runs a Postman collection by ID with detailed test results and execution statistics.', ['collectionId'])],
+  ['weather_archive (Open-Meteo: a verb alone after the prefix yields to a description that plainly reads)', 'read low medium', tool('weather_archive', 'Get historical weather data for specific coordinates and date range.', ['latitude', 'longitude'])],
+  ['notebook_share_status (made up from NotebookLM: a verb before a word of information)', 'read low medium', tool('notebook_share_status', 'Get current sharing settings and collaborators.', ['notebook_id'])],
+  ['github_create_issue (made up: a verb right after the prefix keeps its reading)', 'write medium medium', tool('github_create_issue', 'Get a new issue created in a repository.', ['repo'])],
+  ['deploy_plan (made up from CloudBase: the tool says it is read-only, so the plain write verb names its topic)', 'read low medium', tool('deploy_plan', 'Compute the declarative deployment plan. This tool is read-only: it changes nothing.', ['cwd'])],
+  ['update_settings (made up: one read-only field does not make the tool read-only)', 'write medium medium', tool('update_settings', 'Update the settings. The id field is read-only.', ['id'])],
+  ['generate_upload_url (made up from Hostinger: an upload URL is a grant, not generated text)', 'write medium high', tool('generate_upload_url', 'Generate an upload URL for the bucket.', ['bucket'])],
   // no evidence
   ['frobnicate (made up: nothing to go on)', 'write medium low', { name: 'frobnicate' }],
   ['widget (made up: only readOnlyHint)', 'write medium low', tool('widget', undefined, [], RO)],

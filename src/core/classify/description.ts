@@ -115,6 +115,15 @@ export const READS_ONLY =
   /\b(?:is|are|runs|executes|executed|kept|strictly|only|in) (?:in )?read[- ]?only\b|\bread[- ]?only (?:mode|quer(?:y|ies)|requests?|access|transactions?|operations?|sql|graphql|calls?)\b|^[^.\n]{0,80}\bread[- ]?only\b|\bonly (?:supports |allows |accepts |performs |for )?(?:get|read|select|query)\b|\b(?:get|select) (?:requests|queries|statements) only\b|\bmutations? (?:are|is) not (?:allowed|supported|permitted)\b|\bno mutations\b/i;
 
 /**
+ * A description that says the tool itself only reads — not one field or mode of it: “This tool is
+ * read-only”, a read-only phrase in the first sentence, “does not modify anything”,
+ * “no side effects”, 只读 / 不产生任何变更. A plain write verb then names what the tool is about
+ * (`create_component_guide` “provides guidance … (read-only)”), not what it does.
+ */
+export const CLAIMS_READ_ONLY =
+  /\b(?:tool|this|operation) (?:is|runs) (?:strictly |entirely |fully )?read[- ]?only\b|^[^.\n]{0,80}\bread[- ]?only\b|\b(?:does not|doesn['’]t|will not|won['’]t|never) (?:modify|modifies|change|alter|write) anything\b|\bno side[- ]effects?\b|只读|唯读|読み取り専用|不(?:会|产生)(?:任何)?(?:修改|变更|更改)/iu;
+
+/**
  * Phrases looked for anywhere in a description, in one pass: leftmost match first, and at one
  * position the earlier rule. A match over the leading verb, or over a span already matched, does
  * not count again.

@@ -138,6 +138,25 @@ export function findNameVerbs(words: readonly Word[]): number[] {
   return found;
 }
 
+/** Last words that make a name about information on its verb (`share_status`, `hover_info`, `build_log`). */
+export const INFO_SUFFIXES: ReadonlySet<string> = new Set(['info', 'status', 'details', 'log', 'logs', 'history', 'stats', 'statistics', 'metrics']);
+
+/**
+ * True when the name's verb stands where a verb stands: first (`delete_image_set`), right after a
+ * service prefix with an object after it (`github_create_issue`), or last in a verb-last name
+ * (`deploy_plan_get`). A verb deeper in the name, alone after the prefix (`weather_archive`,
+ * `pipelines_run`) or before a word of information (`notebook_share_status`) may as well be a noun.
+ */
+export function nameVerbLeads(name: string): boolean {
+  const words = splitName(name);
+  const at = findNameVerbs(words)[0];
+  if (at === undefined) return false;
+  const last = words.length - 1;
+  if (at === 0) return true;
+  if (at === last) return VERB_LAST_VERBS.has(words[at]?.lower ?? '');
+  return at === 1 && !INFO_SUFFIXES.has(words[last]?.lower ?? '');
+}
+
 export function nameSignals(name: string): { evidence: Evidence[]; flags: FlagEvidence[] } {
   const words = splitName(name);
   const verbAt = findNameVerbs(words);

@@ -143,8 +143,16 @@ function generatedText(objects: readonly Word[]): number | undefined {
   const phrase = objectPhrase(objects);
   const at = nounRun(phrase, GENERATED_NOUNS);
   if (at === undefined || STORED_OBJECTS.has(phrase[at + 1]?.lower ?? '')) return undefined;
+  // An upload or signed URL is a grant of access the far side issues, not text (“Generate an upload URL”).
+  if (ACCESS_URLS.has(phrase[at]?.lower ?? '') && phrase.slice(0, at).some((w) => ACCESS_GRANTS.has(w.lower))) return undefined;
   return at;
 }
+
+/** Nouns of an address that can carry a grant of access. */
+const ACCESS_URLS: ReadonlySet<string> = new Set(['url', 'urls', 'uri', 'link', 'links']);
+
+/** Words that make such an address a grant (“upload URL”, “presigned URL”, “invite link”). */
+const ACCESS_GRANTS: ReadonlySet<string> = new Set(['upload', 'signed', 'presigned', 'pre-signed', 'invite', 'invitation', 'share', 'sharing', 'access']);
 
 /** Index of the last word of the first run of `nouns` in `objects` (“a shell command” → command). */
 export function nounRun(objects: readonly Word[], nouns: ReadonlySet<string>): number | undefined {

@@ -7,8 +7,8 @@
 import type { Evidence, EvidenceSource, FlagEvidence, Operation, Tool } from '../schema.ts';
 import { annotationSignals } from './annotations.ts';
 import { GENERIC_VERBS, NOUN_LIKE_VERBS } from './lexicon.ts';
-import { descriptionSignals } from './description.ts';
-import { nameSignals } from './name.ts';
+import { CLAIMS_READ_ONLY, descriptionSignals } from './description.ts';
+import { nameSignals, nameVerbLeads } from './name.ts';
 import { parameterSignals, SUBCOMMAND_SIGNAL } from './parameters.ts';
 
 export { leadSentence } from './description.ts';
@@ -42,6 +42,28 @@ export function extractSignals(tool: Tool): Signals {
     name.evidence = name.evidence.map((e) =>
       e.kind === 'verb' && e.category === 'execute' && e.strength === 'strong' ? { ...e, signal: `${e.signal}-read-only`, category: 'read', reading: 'read-only' } : e,
     );
+  }
+  // A description that says the tool only reads, with nothing riskier than a plain write (or a weak
+  // verb: “run one of the read operations”) against it, outweighs those verbs: they name what the tool is about (`create_lwc_guide`
+  // “… guidance only, read-only”), not what it does.
+  const readClaim = description?.evidence.some((e) => e.kind === 'phrase' && e.category === 'read' && e.strength === 'strong') === true;
+  if (readClaim && tool.description !== undefined && CLAIMS_READ_ONLY.test(tool.description)) {
+    const plainWrite = (e: Evidence) =>
+      e.kind === 'verb' && e.category !== 'read' && e.raises === undefined && (e.category === 'write' || e.strength === 'weak');
+    const all = [...name.evidence, ...(description?.evidence ?? []), ...parameter.evidence];
+    if (all.every((e) => e.category === 'read' || plainWrite(e))) {
+      name.evidence = name.evidence.filter((e) => !plainWrite(e));
+      if (description !== undefined) description.evidence = description.evidence.filter((e) => !plainWrite(e));
+    }
+  }
+  // A plain write verb inside the name (`weather_archive`, `lean_hover_info`) yields to a
+  // description that plainly reads (“Get historical weather data …”): there it may be a noun.
+  const descriptionReads =
+    description !== undefined &&
+    description.evidence.some((e) => e.kind === 'verb' && e.category === 'read' && e.strength === 'strong' && e.verb !== undefined && !NOUN_LIKE_VERBS.has(e.verb)) &&
+    description.evidence.every((e) => e.category === 'read');
+  if (descriptionReads && !nameVerbLeads(tool.name)) {
+    name.evidence = name.evidence.map((e) => (e.kind === 'verb' && e.category === 'write' && e.raises === undefined && e.strength === 'strong' ? { ...e, strength: 'weak' } : e));
   }
   const bySource: Record<EvidenceSource, { evidence: Evidence[]; flags: FlagEvidence[] }> = {
     name,
