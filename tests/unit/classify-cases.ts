@@ -151,6 +151,7 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['deploy_plan (made up from CloudBase: the tool says it is read-only, so the plain write verb names its topic)', 'read low medium', tool('deploy_plan', 'Compute the declarative deployment plan. This tool is read-only: it changes nothing.', ['cwd'])],
   ['update_settings (made up: one read-only field does not make the tool read-only)', 'write medium medium', tool('update_settings', 'Update the settings. The id field is read-only.', ['id'])],
   ['generate_upload_url (made up from Hostinger: an upload URL is a grant, not generated text)', 'write medium high', tool('generate_upload_url', 'Generate an upload URL for the bucket.', ['bucket'])],
+  ['create_mobile_lwc_nfc (Salesforce: a tool that gives documentation and guidance reads, whatever its name’s verb)', 'read low medium', tool('create_mobile_lwc_nfc', 'The MCP tool provides a comprehensive TypeScript-based API documentation for Salesforce LWC NFC Service, offering expert-level guidance for implementing the NFC feature in a Lightning Web Component (LWC).')],
   // no evidence
   ['frobnicate (made up: nothing to go on)', 'write medium low', { name: 'frobnicate' }],
   ['widget (made up: only readOnlyHint)', 'write medium low', tool('widget', undefined, [], RO)],

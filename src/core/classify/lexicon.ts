@@ -518,6 +518,11 @@ export const JOB_NOUNS: ReadonlySet<string> = new Set([
   'migration', 'migrations', 'deployment', 'playbook', 'runbook', 'automation',
 ]);
 
+/** What a tool that gives advice returns: a lead that names one reads, whatever verb the name uses. */
+export const GUIDANCE_NOUNS: ReadonlySet<string> = new Set([
+  'guidance', 'guidelines', 'guide', 'guides', 'documentation', 'instructions', 'tutorial', 'walkthrough', 'best-practices', 'practices',
+]);
+
 /** Modifiers that keep code to reads: “Run a read-only SQL query”, `execute_readonly_sql`. */
 export const READ_ONLY_MODIFIERS: ReadonlySet<string> = new Set(['read-only', 'readonly']);
 

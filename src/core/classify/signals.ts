@@ -6,8 +6,8 @@
  */
 import type { Evidence, EvidenceSource, FlagEvidence, Operation, Tool } from '../schema.ts';
 import { annotationSignals } from './annotations.ts';
-import { GENERIC_VERBS, NOUN_LIKE_VERBS } from './lexicon.ts';
-import { CLAIMS_READ_ONLY, descriptionSignals } from './description.ts';
+import { GENERIC_VERBS, GUIDANCE_NOUNS, NOUN_LIKE_VERBS } from './lexicon.ts';
+import { CLAIMS_READ_ONLY, descriptionSignals, leadSentence } from './description.ts';
 import { nameSignals, nameVerbLeads } from './name.ts';
 import { parameterSignals, SUBCOMMAND_SIGNAL } from './parameters.ts';
 
@@ -62,7 +62,9 @@ export function extractSignals(tool: Tool): Signals {
     description !== undefined &&
     description.evidence.some((e) => e.kind === 'verb' && e.category === 'read' && e.strength === 'strong' && e.verb !== undefined && !NOUN_LIKE_VERBS.has(e.verb)) &&
     description.evidence.every((e) => e.category === 'read');
-  if (descriptionReads && !nameVerbLeads(tool.name)) {
+  // So does any plain write verb of the name when the description says the tool gives guidance
+  // (`create_mobile_lwc_nfc` “provides … API documentation and expert-level guidance”).
+  if (descriptionReads && (!nameVerbLeads(tool.name) || givesGuidance(tool.description ?? ''))) {
     name.evidence = name.evidence.map((e) => (e.kind === 'verb' && e.category === 'write' && e.raises === undefined && e.strength === 'strong' ? { ...e, strength: 'weak' } : e));
   }
   const bySource: Record<EvidenceSource, { evidence: Evidence[]; flags: FlagEvidence[] }> = {
@@ -85,6 +87,13 @@ export function extractSignals(tool: Tool): Signals {
     flagEvidence: EVIDENCE_SOURCE_ORDER.flatMap((s) => bySource[s].flags),
     operations: operations.length >= 2 ? operations : [],
   };
+}
+
+/** True when the description's lead sentence names guidance it gives (documentation, instructions, best practices). */
+function givesGuidance(description: string): boolean {
+  const lead = leadSentence(description);
+  if (lead === undefined) return false;
+  return (description.slice(lead.start, lead.end).toLowerCase().match(/[\p{L}-]+/gu) ?? []).some((w) => GUIDANCE_NOUNS.has(w));
 }
 
 /** Every category signal that fires for a tool: name, then description, parameters, annotations. */
