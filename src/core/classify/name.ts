@@ -135,7 +135,15 @@ export function findNameVerbs(words: readonly Word[]): number[] {
   };
   for (let j = at; linked(j, j + 2); j += 2) found.push(j + 2);
   for (let j = at; linked(j - 2, j); j -= 2) found.unshift(j - 2);
-  return found;
+  // A verb with its object linked to another (`trigger_dag_and_wait`, `create_issue_and_assign`): both act.
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (!VERB_LINKS.has(words[k]?.lower ?? '') || !isVerb(k + 1) || isVerb(k - 1)) continue;
+    const before = verbs.filter((i) => i < k - 1).pop();
+    if (before === undefined) continue;
+    if (found.includes(k + 1) && !found.includes(before)) found.unshift(before);
+    else if (found.includes(before) && !found.includes(k + 1)) found.push(k + 1);
+  }
+  return found.sort((a, b) => a - b);
 }
 
 /** Last words that make a name about information on its verb (`share_status`, `hover_info`, `build_log`). */

@@ -336,14 +336,20 @@ function allowedValues(schema: unknown): string[] {
 
 /**
  * Values a parameter's description names (“One of 'create', 'update' or 'delete'”, “Operation to
- * perform: create-table, delete-table, get-table”): every quoted word and every hyphenated or
- * snake-case word, when there are two or more.
+ * perform: create-table, delete-table, get-table”, “Operation to perform: generate, deploy,
+ * describe, or delete”): every quoted word, every hyphenated or snake-case word and every word of
+ * a plain list after a colon, when there are two or more.
  */
+/** A list of single words after a colon or “one of”, at least three, the last after “or”/“and” or a comma. */
+const LISTED_VALUES = /(?::|\bone of)\s*((?:[A-Za-z][\w-]*\s*,\s*){2,}(?:(?:or|and)\s+)?[A-Za-z][\w-]*)/g;
+
 function describedValues(description: string | undefined): string[] {
   if (description === undefined) return [];
   const quoted = [...description.matchAll(/[`'"“‘]([A-Za-z][\w-]{1,40})[`'"”’]/g)].map((m) => m[1] ?? '');
   const compound = [...description.matchAll(/\b[A-Za-z]+(?:[-_][A-Za-z]+)+\b/g)].map((m) => m[0]);
-  const values = [...new Set([...quoted, ...compound])];
+  // A plain list after a colon or “one of”: “Operation to perform: generate, deploy, describe, or delete”.
+  const listed = [...description.matchAll(LISTED_VALUES)].flatMap((m) => (m[1] ?? '').split(/\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+/));
+  const values = [...new Set([...quoted, ...compound, ...listed.filter((v) => /^[A-Za-z][\w-]*$/.test(v))])];
   return values.length >= 2 ? values : [];
 }
 
