@@ -82,7 +82,9 @@ export const PARAMETER_RULES: readonly ParameterRule[] = [
     category: 'execute',
     strength: 'weak',
     names: new Set(['code', 'script', 'source_code', 'snippet', 'expression', 'javascript', 'js', 'python', 'program', 'function', 'sql', 'sql_query', 'statement']),
-    lastWords: new Set(['code', 'script', 'expression', 'sql']),
+    // `*_code` only for code itself: `service_code`, `currency_code`, `country_code` are identifiers.
+    lastWords: new Set(['script', 'expression', 'sql']),
+    pattern: /^(?:[a-z0-9]+_)*(?:source|python|js|javascript|typescript|ts|test|function|script|shell|lua|ruby|program|sample|custom|user|raw)_code$/,
   },
   {
     id: 'param-output-path',
