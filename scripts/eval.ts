@@ -143,6 +143,7 @@ const c = report.all.classifier;
 out.push(
   `Counts: read-vs-not ${c.readCorrect}/${c.readTotal} right; destructive TP ${c.truePositive}, FP ${c.falsePositive}, FN ${c.falseNegative}, TN ${c.trueNegative}.`,
 );
+out.push(`Left out, their annotations only mcp-go's defaults (readOnlyHint false, destructiveHint true, idempotentHint false, openWorldHint true on every tool): ${report.sdkDefaults.join(', ') || 'none'}.`);
 out.push(`Blanket labellers (every write labelled destructive, so the label says only "not read-only"): ${results.filter((r) => r.blanket).map((r) => r.id).join(', ') || 'none'}.`);
 const disagreements = report.disagreements;
 const disputed = disagreements.filter((d) => d.disputed);

@@ -361,6 +361,8 @@ export interface AccuracyView {
   catalog: Record<EvalSet, number>;
   /** Catalog servers not in the split file yet (given their hash set). */
   unlisted: string[];
+  /** Servers whose annotations are only an SDK's defaults: not scored. */
+  sdkDefaults: Array<{ name: string; url: string }>;
   /** Development, test, gap, all. */
   sets: AccuracyRow[];
   goals: { read: number; recall: number; gap: number };
@@ -473,6 +475,7 @@ async function loadAccuracy(): Promise<AccuracyView> {
     rule: split?.data.split.rule ?? SPLIT_RULE,
     catalog: report.catalog,
     unlisted: report.unlisted,
+    sdkDefaults: report.sdkDefaults.map((id) => ({ name: serverOf(id).name, url: serverOf(id).url })),
     sets: [development, test, gapRow(development, test), setRow('All', report.all)],
     goals: { ...EVAL_GOALS_TEST },
     goalFailures: report.goalFailures,

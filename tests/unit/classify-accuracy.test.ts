@@ -8,6 +8,7 @@ import {
   addScore,
   baselineOf,
   declaresAnnotations,
+  sdkDefaults,
   destructivePrecision,
   destructiveRecall,
   emptyScore,
@@ -21,7 +22,7 @@ import {
   withoutAnnotations,
 } from '../../src/core/classify/accuracy.ts';
 import { classifyTool } from '../../src/core/classify/index.ts';
-import type { ToolAnnotations } from '../../src/core/schema.ts';
+import type { Tool, ToolAnnotations } from '../../src/core/schema.ts';
 import { readSnapshots } from '../../src/ingest/snapshot.ts';
 import { tool } from './classify-cases.ts';
 
@@ -104,6 +105,20 @@ describe('scores', () => {
     ['a low-confidence default', 'read', tool('frobnicate'), false],
   ] as const)('isDisputed: %s', (_label, label, t, disputed) => {
     expect(isDisputed(label, classifyTool(t))).toBe(disputed);
+  });
+
+  test('a server whose every tool carries exactly mcp-go’s default hints declared nothing and is not scored', () => {
+    const defaults = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
+    const server = (tools: Tool[]) => evaluateCatalog([{ id: 's', tools }]).map((r) => r.id);
+    const sdk = [tool('get_a', 'Get it.', [], defaults), tool('list_b', 'List them.', [], { ...defaults, title: 'List B' })];
+    expect(sdkDefaults(sdk)).toBe(true);
+    expect(server(sdk)).toEqual([]);
+    // One tool set by its author, one hint changed, or one more hint: the server declared something.
+    for (const other of [{ readOnlyHint: true }, { ...defaults, idempotentHint: true }, { readOnlyHint: false, destructiveHint: true }]) {
+      const tools = [...sdk, tool('get_c', 'Get it.', [], other)];
+      expect(sdkDefaults(tools)).toBe(false);
+      expect(server(tools)).toEqual(['s']);
+    }
   });
 
   test('a server that labels every write destructive is a blanket labeller', () => {

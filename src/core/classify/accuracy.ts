@@ -17,6 +17,11 @@
  *   updates”), which is what servers label. `CATEGORY_MAPPING` (category destructive or execute
  *   only) is the catalog's narrower sense, printed beside it.
  *
+ * Not labels: annotations an SDK fills in by itself. mcp-go's `NewTool` gives every tool
+ * `readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true` unless
+ * the author sets them (`MCP_GO_DEFAULTS`); a server whose every tool carries exactly those four
+ * values declared nothing (`sdkDefaults`), and is left out of every score.
+ *
  * The baseline reads only the name's verb (`findNameVerbs`, then the verb tables): read when it is a
  * read verb; destructive under the same mapping from that verb alone; no verb means write.
  */
@@ -213,9 +218,31 @@ export function declaresAnnotations(tools: readonly Tool[]): boolean {
   return tools.some((t) => t.annotations?.readOnlyHint !== undefined || t.annotations?.destructiveHint !== undefined);
 }
 
-/** Scores every server that declares annotations (`declaresAnnotations`), in the given order. */
+/** The annotations mcp-go's `NewTool` gives a tool whose author set none (mcp-go v1, `mcp/tools.go`). */
+export const MCP_GO_DEFAULTS: Readonly<Required<Pick<ToolAnnotations, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'>>> = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: false,
+  openWorldHint: true,
+};
+
+/** True when every tool's hints are exactly an SDK's defaults (`MCP_GO_DEFAULTS`): the server declared nothing. */
+export function sdkDefaults(tools: readonly Tool[]): boolean {
+  const keys = Object.keys(MCP_GO_DEFAULTS) as Array<keyof typeof MCP_GO_DEFAULTS>;
+  return (
+    tools.length > 0 &&
+    tools.every((t) => {
+      const a = t.annotations;
+      if (a === undefined) return false;
+      const hints = Object.keys(a).filter((k) => k.endsWith('Hint'));
+      return hints.length === keys.length && keys.every((k) => a[k] === MCP_GO_DEFAULTS[k]);
+    })
+  );
+}
+
+/** Scores every server that declares annotations of its own (`declaresAnnotations`, not `sdkDefaults`), in the given order. */
 export function evaluateCatalog(servers: readonly { id: string; tools: readonly Tool[] }[]): ServerResult[] {
-  return servers.filter((s) => declaresAnnotations(s.tools)).map((s) => evaluateServer(s.id, s.tools));
+  return servers.filter((s) => declaresAnnotations(s.tools) && !sdkDefaults(s.tools)).map((s) => evaluateServer(s.id, s.tools));
 }
 
 /** Scores one server's tools (first definition of each name, as the site shows them). */

@@ -13,6 +13,7 @@ import {
   EVAL_GOALS_TEST,
   emptyScore,
   evaluateCatalog,
+  sdkDefaults,
   predictionOf,
   readAccuracy,
   sumScores,
@@ -245,6 +246,8 @@ export interface EvalReport {
   gap: { classifier: Figures; baseline: Figures };
   /** Where the test set misses {@link EVAL_GOALS_TEST}; empty when it meets them. */
   goalFailures: string[];
+  /** Servers whose annotations are only an SDK's defaults (`sdkDefaults`): left out of every score. */
+  sdkDefaults: string[];
   /** Every disagreement with a declared annotation, in server order. */
   disagreements: SetDisagreement[];
   /** Undefined when there is no hand-labelled set yet. */
@@ -279,6 +282,7 @@ export function buildEvalReport({ servers, split, hand }: EvalInput): EvalReport
       baseline: gapOf(figuresOf(bySet.development.baseline), figuresOf(bySet.test.baseline)),
     },
     goalFailures: goalFailures(bySet.development.classifier, bySet.test.classifier),
+    sdkDefaults: servers.filter((s) => sdkDefaults(s.tools)).map((s) => s.id),
     disagreements: results.flatMap((r) => r.disagreements.map((d) => ({ ...d, server: r.id, set: r.set }))),
     hand: hand === undefined ? undefined : evaluateHandLabels(hand, servers, setOf),
   };
