@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --check] [--all] [--hand <file>]
+ * npm run eval [-- --check] [--all [--test]] [--hand <file>]
  *
  * Measures the classifier against the annotations servers declare: for every server in
  * content/servers that declares readOnlyHint or destructiveHint, each labelled tool is classified
@@ -9,8 +9,9 @@
  * development, test and the gap between them, then per server (with its set) and overall, with a
  * name-verb-only baseline beside each; then the hand-labelled set (content/labels/hand.json, or
  * `--hand <file>`), and the disputed labels: where the tool's own name and description plainly
- * contradict its annotation. `--all` lists every disagreement, not only the disputed ones, and
- * every hand label the classifier contradicts. `--check` exits 1 when the test set misses
+ * contradict its annotation. `--all` lists every disagreement on the development set, not only the
+ * disputed ones, and every development hand label the classifier contradicts; `--test` adds the test
+ * set's (rules are written looking at development servers only). `--check` exits 1 when the test set misses
  * EVAL_GOALS_TEST (read-vs-not 97 %, destructive recall 90 %, development at most 1.5 points ahead).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const all = args.includes('--all');
+const showTest = args.includes('--test');
 const handArg = args.indexOf('--hand');
 const handFile = handArg >= 0 ? (args[handArg + 1] ?? '') : HAND_LABELS_FILE;
 if (handFile === '' || (handArg >= 0 && !existsSync(resolve(ROOT, handFile)))) {
@@ -197,7 +199,7 @@ if (h === undefined) {
   const contradicted = h.outcomes.filter((o) => o.disagrees.length > 0);
   out.push(`Hand labels the classifier contradicts: ${contradicted.length}${all ? ':' : ' (--all lists them).'}`);
   if (all) {
-    for (const o of contradicted) {
+    for (const o of contradicted.filter((x) => showTest || x.set === 'development')) {
       const l = o.label;
       const v = o.verdict;
       out.push(
@@ -208,8 +210,14 @@ if (h === undefined) {
 }
 out.push('');
 
-const listed = all ? disagreements : disputed;
-out.push(all ? 'All disagreements (* = disputed label):' : 'Disputed labels: the tool\'s own name and description plainly contradict its annotation.');
+// Rules are written looking at development servers only: --all lists the test set's tools one by
+// one only with --test as well (the disputed labels, published on /accuracy/, are always listed).
+const listed = all ? disagreements.filter((d) => showTest || d.set === 'development') : disputed;
+out.push(
+  all
+    ? `All disagreements${showTest ? '' : ' on the development set (--test lists the test set too)'} (* = disputed label):`
+    : 'Disputed labels: the tool\'s own name and description plainly contradict its annotation.',
+);
 for (const d of listed) {
   const label = d.label === 'read' ? `readOnlyHint ${d.declared}` : `destructive ${d.declared}`;
   const why = renderRationale(d.verdict)[0] ?? '';
