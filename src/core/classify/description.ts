@@ -168,7 +168,7 @@ export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
     category: 'execute',
     strength: 'strong',
     pattern:
-      /\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running|call|calls|calling)\s+(?:(?:an?|any|the|arbitrary|raw|custom|generic|authenticated|direct|single|one|your)\s+){0,3}(?:[A-Z][\w-]*\s+)?(?:http|https|rest|api|graphql)\s+(?:requests?|calls?|quer(?:y|ies)|mutations?|operations?)\b|\b(?:call|calls|calling|access|accesses|hit|hits) any (?:[\w-]+ ){0,2}?(?:api )?endpoints?\b/gi,
+      /\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running|call|calls|calling)\s+(?:(?:an?|any|the|arbitrary|raw|custom|generic|authenticated|direct|single|one|your)\s+){0,3}(?:[A-Z][\w-]*\s+)?(?:http|https|rest|api|graphql)\s+(?:requests?|calls?|quer(?:y|ies)|mutations?|operations?)\b|\b(?:call|calls|calling|access|accesses|hit|hits) any (?:[\w-]+ ){0,2}?(?:api )?endpoints?\b|\b(?:query|queries|querying|call|calls|calling)\s+(?:an?|any|the|your)\s+(?:[\w-]+\s+)?graphql\s+(?:endpoints?|apis?|servers?|services?)\b/gi,
     negatable: true,
     besideLead: true,
     unlessReadsOnly: true,
