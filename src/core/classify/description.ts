@@ -167,8 +167,19 @@ export const DESCRIPTION_PHRASES: readonly PhraseRule[] = [
     id: 'description-passthrough',
     category: 'execute',
     strength: 'strong',
-    pattern:
-      /\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running|call|calls|calling)\s+(?:(?:an?|any|the|arbitrary|raw|custom|generic|authenticated|direct|single|one|your)\s+){0,3}(?:[A-Z][\w-]*\s+)?(?:http|https|rest|api|graphql)\s+(?:requests?|calls?|quer(?:y|ies)|mutations?|operations?)\b|\b(?:call|calls|calling|access|accesses|hit|hits) any (?:[\w-]+ ){0,2}?(?:api )?endpoints?\b|\b(?:query|queries|querying|call|calls|calling)\s+(?:an?|any|the|your)\s+(?:[\w-]+\s+)?graphql\s+(?:endpoints?|apis?|servers?|services?)\b/gi,
+    pattern: new RegExp(
+      [
+        // “Make an authenticated HTTP request”, “Execute GraphQL mutations”, “Send a REST call”.
+        String.raw`\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running|call|calls|calling)\s+(?:(?:an?|any|the|arbitrary|raw|custom|generic|authenticated|direct|single|one|your)\s+){0,3}(?:[A-Z][\w-]*\s+)?(?:http|https|rest|graphql)\s+(?:requests?|calls?|quer(?:y|ies)|mutations?|operations?)\b`,
+        // An API request only when the agent chooses it (“Make an arbitrary API request”), not “makes an API call to ElevenLabs”.
+        String.raw`\b(?:make|makes|making|send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|call|calls|calling)\s+(?:(?:an?|the|your)\s+)?(?:arbitrary|any|raw|custom|generic|authenticated|direct)\s+(?:(?:authenticated|raw|custom|direct)\s+)?(?:[A-Z][\w-]*\s+)?api\s+(?:requests?|calls?|quer(?:y|ies)|operations?)\b`,
+        // Or operations the agent names (“Execute ECS API operations directly”): a tool that only “makes API calls” does not.
+        String.raw`\b(?:send|sends|sending|perform|performs|performing|issue|issues|issuing|execute|executes|executing|run|runs|running)\s+(?:[A-Z][\w-]*\s+)?api\s+(?:requests|calls|queries|operations)\b`,
+        String.raw`\b(?:call|calls|calling|access|accesses|hit|hits) any (?:[\w-]+ ){0,2}?(?:api )?endpoints?\b`,
+        String.raw`\b(?:query|queries|querying|call|calls|calling)\s+(?:an?|any|the|your)\s+(?:[\w-]+\s+)?graphql\s+(?:endpoints?|apis?|servers?|services?)\b`,
+      ].join('|'),
+      'gi',
+    ),
     negatable: true,
     besideLead: true,
     unlessReadsOnly: true,
