@@ -179,6 +179,7 @@ export const VERBS: readonly Verb[] = [
   { verb: 'see', category: 'read', descriptionOnly: true },
   { verb: 'filter', category: 'read', nounLike: true },
   { verb: 'simulate', category: 'read' },
+  { verb: 'collect', category: 'read' },
   { verb: 'audit', category: 'read', nounLike: true },
   { verb: 'whoami', category: 'read' },
   { verb: 'trace', category: 'read', nounLike: true },

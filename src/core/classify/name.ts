@@ -195,7 +195,8 @@ export function nameSignals(name: string): { evidence: Evidence[]; flags: FlagEv
     const end = Math.max(w.end, object?.end ?? w.end);
     hits.push(verbHit('name', 'verb', reading, name, start, end));
   }
-  if (verbAt.length === 0) {
+  // A shell or language named before a word of information (`sql_status`, `shell_history`) is what the information is about.
+  if (verbAt.length === 0 && !(words.length > 1 && INFO_SUFFIXES.has(last?.lower ?? ''))) {
     for (const w of words) {
       if (EXECUTE_NAME_NOUNS.has(w.lower)) {
         const signal = `name-noun-${w.lower}`;

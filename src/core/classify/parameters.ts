@@ -41,6 +41,8 @@ export interface ParameterRule {
   requiresAlso?: ReadonlySet<string>;
   /** Also matches when the whole name (lowercase words joined by `_`) matches this. */
   pattern?: RegExp;
+  /** Not by its last word when the word before it is one of these (`filter_command` is a filter). */
+  notAfter?: ReadonlySet<string>;
   /**
    * Only when the parameter names one of the tool's own operations rather than code or a shell
    * command: its schema lists the allowed values (`enum`, `const`), its own description says so
@@ -58,6 +60,8 @@ export const ROUTES_OPERATIONS = /\bcommand router\b|\bsub[- ]?commands are rout
 const COMMAND_PARAMETERS = {
   names: new Set(['command', 'commands', 'cmd', 'command_line', 'commandline', 'shell_command']),
   lastWords: new Set(['command', 'commands', 'cmd']),
+  // A query language's expression named a command (`filter_command`, `search_command`) runs no program.
+  notAfter: new Set(['filter', 'search', 'query', 'sort', 'voice', 'slash']),
 };
 
 /** Ordered: the first rule a parameter matches is the one that fires. */
@@ -296,8 +300,10 @@ export function parameterSignals(tool: Tool): { evidence: Evidence[]; flags: Fla
     const key = keys[i] ?? '';
     const cut = key.lastIndexOf('_');
     const lastWord = key.slice(cut + 1);
+    const beforeLastWord = cut < 0 ? '' : key.slice(key.lastIndexOf('_', cut - 1) + 1, cut);
     const rule = parameterRulesFor(key, lastWord).find(
       (r) =>
+        (r.notAfter === undefined || r.names.has(key) || !r.notAfter.has(beforeLastWord)) &&
         (r.requiresAlso === undefined || [...r.requiresAlso].some((other) => declared.has(other))) &&
         (r.namesOperation !== true || namesOperation(tool, name)),
     );
