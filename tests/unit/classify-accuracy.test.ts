@@ -1,6 +1,7 @@
 /**
  * The measured-accuracy definitions behind `npm run eval`, as tables.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -23,6 +24,7 @@ import {
 } from '../../src/core/classify/accuracy.ts';
 import { classifyTool } from '../../src/core/classify/index.ts';
 import type { Tool, ToolAnnotations } from '../../src/core/schema.ts';
+import { parseSplit } from '../../src/core/eval/split.ts';
 import { readSnapshots } from '../../src/ingest/snapshot.ts';
 import { tool } from './classify-cases.ts';
 
@@ -129,9 +131,14 @@ describe('scores', () => {
   });
 });
 
-describe('the catalog against the goals of `npm run eval --check`', () => {
-  // The real snapshots: a classifier change that drops below a goal fails here, not only in a report.
-  const results = evaluateCatalog(readSnapshots(join(import.meta.dirname, '../../content/servers')));
+describe('the development set against EVAL_GOALS', () => {
+  // The real snapshots: a classifier change that drops below a goal on the servers the rules are
+  // written on fails here, not only in a report. The test set is measured (`npm run eval --check`),
+  // never a target a test could push rules toward.
+  const root = join(import.meta.dirname, '../../content');
+  const split = parseSplit(readFileSync(join(root, 'labels/split.json'), 'utf8'), 'content/labels/split.json');
+  const development = new Set(split.development);
+  const results = evaluateCatalog(readSnapshots(join(root, 'servers')).filter((s) => development.has(s.id)));
   const classifier = sumScores(results.map((r) => r.classifier));
   const baseline = sumScores(results.map((r) => r.baseline));
 
