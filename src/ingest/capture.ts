@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { classifyFailure } from '../core/failure-class.ts';
 import type { FailureStage } from '../core/failure-class.ts';
 import { replaceCaptureValues } from '../core/placeholders.ts';
@@ -98,25 +99,43 @@ export class CaptureError extends Error {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** The scratch paths and dummy values of one capture, and the placeholders that replace them in tools. */
-export function captureReplacements(dirs: { scratch: string; home: string; cwd: string }, dummies: Readonly<Record<string, string>>): Replacement[] {
+/**
+ * The scratch paths, the install directory and the dummy values of one capture, and the
+ * placeholders that replace them in tools. Each path also as the path of its file: URL (a server
+ * that builds a URL from `import.meta.url` writes the install directory that way, `~` as `%7E`).
+ */
+export function captureReplacements(
+  dirs: { scratch: string; home: string; cwd: string; install?: string | undefined },
+  dummies: Readonly<Record<string, string>>,
+): Replacement[] {
   const paths: Replacement[] = [];
-  for (const [path, placeholder] of [
+  const entries: [string, string][] = [
     [dirs.cwd, '${CWD}'],
     [dirs.home, '${HOME}'],
     [dirs.scratch, '${CAPTURE_DIR}'],
-  ] as const) {
-    paths.push({ value: path, placeholder });
-    const real = realpathSync(path);
-    if (real !== path) paths.push({ value: real, placeholder });
+  ];
+  if (dirs.install !== undefined) entries.push([dirs.install, '${INSTALL_DIR}']);
+  for (const [path, placeholder] of entries) {
+    const forms = new Set([path, realpathOr(path)]);
+    for (const form of [...forms]) forms.add(pathToFileURL(form).pathname);
+    for (const value of forms) paths.push({ value, placeholder });
   }
   return [...paths, ...Object.entries(dummies).map(([name, value]) => ({ value, placeholder: `\${${name}}` }))];
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 const PLACEHOLDER_MEANING: Readonly<Record<string, string>> = {
   '${CWD}': 'the working directory the server was started in (a throwaway directory)',
   '${HOME}': 'the HOME directory the server was started with (a throwaway directory)',
   '${CAPTURE_DIR}': 'the throwaway directory holding HOME and the working directory',
+  '${INSTALL_DIR}': 'the directory the package was installed into (removed after listing)',
 };
 
 /** What each placeholder in the snapshot stands for: path placeholders that occur, and every dummy. */
@@ -137,8 +156,10 @@ function buildSnapshot(
   listed: { result: Introspection; replacements: readonly Replacement[] },
 ): ServerSnapshot {
   const { result } = listed;
-  const replaced = replaceCaptureValues(result.tools, listed.replacements);
-  const tools = Array.isArray(replaced.value) ? replaced.value : [];
+  // The tools and the serverInfo (its icons may be file: URLs into the install) alike.
+  const replaced = replaceCaptureValues({ tools: result.tools, serverInfo: result.serverInfo }, listed.replacements);
+  const both = replaced.value as { tools: unknown; serverInfo: typeof result.serverInfo };
+  const tools = Array.isArray(both.tools) ? both.tools : [];
   const check = checkToolList(tools);
   if (check.errors.length > 0) throw new CaptureError(`unusable tools/list: ${check.errors.join('; ')}`);
   if (check.tools.length === 0) throw new CaptureError('tools/list returned no tools');
@@ -156,7 +177,7 @@ function buildSnapshot(
       command: bin,
       args: [...target.args],
       envKeys: Object.keys(target.env).sort(),
-      serverInfo: result.serverInfo,
+      serverInfo: both.serverInfo,
       protocolVersion: result.protocolVersion,
       clientCapabilities: CLIENT_CAPABILITIES,
       capturedAt: new Date().toISOString(),
@@ -258,7 +279,7 @@ async function startAndList(
       teardownReporter(ctx.log),
     );
     ctx.log(`listed ${result.tools.length} tools in ${seconds(result.elapsedMs)} (start + initialize + list)`);
-    return { bin, result, replacements: captureReplacements({ scratch, ...dirs }, target.dummies) };
+    return { bin, result, replacements: captureReplacements({ scratch, ...dirs, install: installed.prefix }, target.dummies) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

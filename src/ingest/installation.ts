@@ -138,10 +138,12 @@ async function installFromPypi(origin: Extract<Origin, { kind: 'pypi' }>, option
         if (!metadata.scripts.has(script)) {
           throw new Error(`${metadata.name} has no console script "${script}" (scripts: ${[...metadata.scripts.keys()].join(', ') || 'none'})`);
         }
+        // A fixed hash seed: a server that builds a description from a set of strings (the
+        // order of its allowed commands, say) then lists the same text on every run.
         return {
           command: join(bin, script),
           args: [],
-          env: { PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`, VIRTUAL_ENV: venv, PYTHONDONTWRITEBYTECODE: '1' },
+          env: { PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`, VIRTUAL_ENV: venv, PYTHONDONTWRITEBYTECODE: '1', PYTHONHASHSEED: '0' },
         };
       },
       record,

@@ -58,7 +58,7 @@ const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const DUMMY_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Names the throwaway directories take; a dummy may not reuse them. */
-const RESERVED_NAMES = new Set(['HOME', 'CWD', 'CAPTURE_DIR']);
+const RESERVED_NAMES = new Set(['HOME', 'CWD', 'CAPTURE_DIR', 'INSTALL_DIR']);
 
 /** Registries a source can install from. */
 export const SOURCE_REGISTRIES = ['npm', 'pypi', 'go'] as const;

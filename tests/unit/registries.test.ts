@@ -1,9 +1,13 @@
 /** Pure parts of the PyPI and Go installers, failure classes, placeholders, the run file's arithmetic. */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyFailure } from '../../src/core/failure-class.ts';
 import { installHint } from '../../src/core/install-hint.ts';
 import { lookAlikeGroups } from '../../src/core/look-alike.ts';
 import { replaceCaptureValues, splitPlaceholders } from '../../src/core/placeholders.ts';
+import { captureReplacements } from '../../src/ingest/capture.ts';
 import { goHomepage, isExactGoVersion, isGoPackagePath, parseGoBuildInfo } from '../../src/ingest/go.ts';
 import { findPython, isExactPypiVersion, normalizePypiName, parsePypiMetadata, pypiHomepage } from '../../src/ingest/pypi.ts';
 import { remainingIds } from '../../src/ingest/run-state.ts';
@@ -132,6 +136,15 @@ describe('capture values become placeholders', () => {
     const { value, counts } = replaceCaptureValues(tools, replacements);
     expect(value).toEqual([{ name: 'ls', description: 'Lists ${CWD}/a in ${ORGANIZATION}', inputSchema: { properties: { p: { default: '${CWD}' } }, required: ['p'] } }]);
     expect(Object.fromEntries(counts)).toEqual({ '${CWD}': 2, '${ORGANIZATION}': 1 });
+  });
+  it('replaces the install directory, also as written in a file: URL', () => {
+    const root = mkdtempSync(join(tmpdir(), 'placeholders-'));
+    const dirs = { scratch: root, home: join(root, 'home'), cwd: join(root, 'cwd'), install: join(root, 'pkg@1.0.0~pkg') };
+    for (const dir of [dirs.home, dirs.cwd, dirs.install]) mkdirSync(dir);
+    const icon = `file://${dirs.install.replace('~', '%7E')}/node_modules/pkg/icon.png`;
+    const { value, counts } = replaceCaptureValues([{ icon, dir: `${dirs.install}/x` }], captureReplacements(dirs, {}));
+    expect(value).toEqual([{ icon: 'file://${INSTALL_DIR}/node_modules/pkg/icon.png', dir: '${INSTALL_DIR}/x' }]);
+    expect(Object.fromEntries(counts)).toEqual({ '${INSTALL_DIR}': 2 });
   });
   it('splits a text at known placeholders only', () => {
     expect(splitPlaceholders('in ${CWD} or ${OTHER}', new Set(['${CWD}']))).toEqual([
