@@ -33,30 +33,51 @@ import {
 } from './core/schema.ts';
 import { findSlugCollisions, toolSlug } from './core/slug.ts';
 
-export interface ToolView {
+/**
+ * One tool as the catalog holds it for every page that lists, counts or links it. It is small and
+ * mostly references into the snapshot, so the catalog can hold one for every tool; what only the
+ * tool's own page shows is derived from `source` when that page renders (`toolPageView`).
+ */
+export interface ToolEntry {
   name: string;
   slug: string;
   url: string;
   serverId: string;
   serverName: string;
   serverUrl: string;
-  title: string | undefined;
   description: string | undefined;
-  /** Annotations exactly as declared, or undefined when the server declares none. */
-  annotations: ToolAnnotations | undefined;
   verdict: Verdict;
-  rationale: string[];
-  params: Parameter[];
-  inputSchemaJson: string | undefined;
-  outputSchemaJson: string | undefined;
-  policyJson: string;
-  faq: FaqItem[];
   /** True when the source knows only the tool's name (and maybe a one-line purpose): no schema. */
   partial: boolean;
   /** Per-tool gating as the source records it (flags or switches the tool needs), as text. */
   gating: string | undefined;
   /** Placeholders that stand for capture-time values in this server's text → what they stand for. */
   placeholders: Readonly<Record<string, string>>;
+  /** The tool as the snapshot lists it (the content store's object, not a copy). */
+  source: Tool;
+  /** What the tool page says about its server; one object shared by the server's tools. */
+  server: ServerFacts;
+}
+
+/** Facts about a server that its tools' pages state. */
+export interface ServerFacts {
+  package: string;
+  version: string;
+  /** How and when the tool list was captured, e.g. `listed from the running server on 22 Nov 2026`. */
+  provenanceNote: string;
+}
+
+/** Everything one tool page shows: its entry, and what is derived for that page alone. */
+export interface ToolView extends ToolEntry {
+  title: string | undefined;
+  /** Annotations exactly as declared, or undefined when the server declares none. */
+  annotations: ToolAnnotations | undefined;
+  rationale: string[];
+  params: Parameter[];
+  inputSchemaJson: string | undefined;
+  outputSchemaJson: string | undefined;
+  policyJson: string;
+  faq: FaqItem[];
 }
 
 export type RiskMix = Record<Risk, number>;
@@ -68,7 +89,7 @@ export interface ServerView {
   url: string;
   provenance: Provenance;
   warnings: string[];
-  tools: ToolView[];
+  tools: ToolEntry[];
   riskMix: RiskMix;
   policyJson: string;
   /** Tools the source knows by name only (they have pages too, marked partial). */
@@ -94,23 +115,25 @@ export interface FailedSource {
 
 export interface Catalog {
   servers: ServerView[];
-  tools: ToolView[];
+  tools: ToolEntry[];
   riskMix: RiskMix;
   failedSources: FailedSource[];
   /** Failed sources per class, in FAILURE_CLASSES order, empty classes left out. */
   failureCounts: Array<{ failureClass: FailureClass; label: string; count: number }>;
 }
 
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** Dates render the same on every machine: explicit locale, UTC. */
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(new Date(iso));
 }
 
 export function emptyRiskMix(): RiskMix {
   return { low: 0, medium: 0, high: 0, critical: 0 };
 }
 
-function countRisks(tools: readonly ToolView[]): RiskMix {
+function countRisks(tools: readonly ToolEntry[]): RiskMix {
   const mix = emptyRiskMix();
   for (const tool of tools) mix[tool.verdict.risk] += 1;
   return mix;
@@ -136,12 +159,9 @@ function gatingText(tool: Tool | NamedTool): string | undefined {
   return typeof gating === 'string' ? gating : JSON.stringify(gating);
 }
 
-function toolView(server: ServerSnapshot, tool: Tool, partial: boolean, gating: string | undefined): ToolView {
-  const verdict = classifyTool(tool);
-  const rationale = renderRationale(verdict);
+function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, partial: boolean, gating: string | undefined): ToolEntry {
   const slug = toolSlug(tool.name);
   const serverUrl = `/servers/${server.id}/`;
-  const policyJson = stringifyPolicy(recommendToolPolicy(tool.name, verdict.risk));
   return {
     name: tool.name,
     slug,
@@ -149,28 +169,39 @@ function toolView(server: ServerSnapshot, tool: Tool, partial: boolean, gating: 
     serverId: server.id,
     serverName: server.name,
     serverUrl,
-    title: tool.title ?? tool.annotations?.title,
     description: tool.description,
+    verdict: classifyTool(tool),
+    partial,
+    gating,
+    placeholders: server.provenance.placeholders ?? {},
+    source: tool,
+    server: facts,
+  };
+}
+
+/** The view model of one tool page, derived from its entry when the page renders. */
+export function toolPageView(entry: ToolEntry): ToolView {
+  const { source: tool, verdict } = entry;
+  const rationale = renderRationale(verdict);
+  return {
+    ...entry,
+    title: tool.title ?? tool.annotations?.title,
     annotations: tool.annotations,
-    verdict,
     rationale,
     params: listParameters(tool.inputSchema),
     inputSchemaJson: prettyJson(tool.inputSchema),
     outputSchemaJson: prettyJson(tool.outputSchema),
-    policyJson,
-    partial,
-    gating,
-    placeholders: server.provenance.placeholders ?? {},
+    policyJson: stringifyPolicy(recommendToolPolicy(tool.name, verdict.risk)),
     faq: buildToolFaq({
       toolName: tool.name,
       description: tool.description,
       category: verdict.category,
       risk: verdict.risk,
       rationale: rationale[0] ?? '',
-      serverName: server.name,
-      serverPackage: server.provenance.package,
-      serverVersion: server.provenance.version,
-      provenanceNote: provenanceNote(server.provenance),
+      serverName: entry.serverName,
+      serverPackage: entry.server.package,
+      serverVersion: entry.server.version,
+      provenanceNote: entry.server.provenanceNote,
       policyEffect: policyEffect(verdict.risk),
       rateLimitSnippet: stringifyPolicy(recommendToolPolicy(tool.name, 'medium')),
       blockSnippet: stringifyPolicy(recommendToolPolicy(tool.name, 'critical')),
@@ -187,7 +218,8 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
   }
   const warnings = [...server.warnings];
   const seen = new Set<string>();
-  const tools: ToolView[] = [];
+  const tools: ToolEntry[] = [];
+  const facts: ServerFacts = { package: server.provenance.package, version: server.provenance.version, provenanceNote: provenanceNote(server.provenance) };
   const all = [
     ...server.tools.map((tool) => ({ tool, partial: false, gating: gatingText(tool) })),
     ...named.map((n) => ({ tool: namedToolAsTool(n), partial: true, gating: gatingText(n) })),
@@ -198,7 +230,7 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
       continue;
     }
     seen.add(tool.name);
-    tools.push(toolView(server, tool, partial, gating));
+    tools.push(toolEntry(server, facts, tool, partial, gating));
   }
   return {
     id: server.id,
@@ -275,7 +307,7 @@ export function getCatalog(): Promise<Catalog> {
 export const RISKS_DESCENDING: readonly Risk[] = [...RISK_LEVELS].reverse();
 
 /** A server's tools grouped by risk, most severe first; empty groups are omitted. */
-export function groupByRisk(tools: readonly ToolView[]): Array<{ risk: Risk; tools: ToolView[] }> {
+export function groupByRisk(tools: readonly ToolEntry[]): Array<{ risk: Risk; tools: ToolEntry[] }> {
   return RISKS_DESCENDING.map((risk) => ({ risk, tools: tools.filter((t) => t.verdict.risk === risk) })).filter(
     (g) => g.tools.length > 0,
   );
