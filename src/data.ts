@@ -9,6 +9,7 @@ import { renderRationale } from './core/classify/rationale.ts';
 import { HAND_LABELS_FILE, LABELLING_GUIDE_FILE } from './core/eval/hand-labels.ts';
 import { buildEvalReport, categoryAccuracy, figuresOf, type HandTotals, type SetTotals } from './core/eval/report.ts';
 import { SPLIT_FILE, SPLIT_RULE, type EvalSet } from './core/eval/split.ts';
+import { cacheKey } from './core/cache-key.ts';
 import { FAILURE_CLASS_LABELS } from './core/failure-class.ts';
 import { buildToolFaq, type FaqItem } from './core/faq.ts';
 import { installHint } from './core/install-hint.ts';
@@ -61,6 +62,8 @@ export interface ToolEntry {
 
 /** Facts about a server that its tools' pages state. */
 export interface ServerFacts {
+  /** The snapshot file's content digest: a tool page shows nothing else that can change, so it is the page's cache key. */
+  digest: string;
   package: string;
   version: string;
   /** How and when the tool list was captured, e.g. `listed from the running server on 22 Nov 2026`. */
@@ -100,6 +103,8 @@ export interface ServerView {
   installHint: string | undefined;
   /** Other servers that list exactly the same tool names: forks or re-packagings. */
   lookAlikes: Array<{ id: string; name: string; url: string }>;
+  /** Changes whenever anything the server page shows does (Astro's incremental build reuses the page otherwise). */
+  cacheKey: string;
 }
 
 /** A source whose last capture failed; with no snapshot it has no server page, only this entry. */
@@ -209,7 +214,7 @@ export function toolPageView(entry: ToolEntry): ToolView {
   };
 }
 
-function serverView(server: ServerSnapshot, file: string, verification: VerificationEntry | undefined): ServerView {
+function serverView(server: ServerSnapshot, file: string, digest: string, verification: VerificationEntry | undefined): ServerView {
   const named = server.namedTools ?? [];
   const collisions = findSlugCollisions([...server.tools, ...named].map((t) => t.name));
   if (collisions.length > 0) {
@@ -219,7 +224,7 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
   const warnings = [...server.warnings];
   const seen = new Set<string>();
   const tools: ToolEntry[] = [];
-  const facts: ServerFacts = { package: server.provenance.package, version: server.provenance.version, provenanceNote: provenanceNote(server.provenance) };
+  const facts: ServerFacts = { digest, package: server.provenance.package, version: server.provenance.version, provenanceNote: provenanceNote(server.provenance) };
   const all = [
     ...server.tools.map((tool) => ({ tool, partial: false, gating: gatingText(tool) })),
     ...named.map((n) => ({ tool: namedToolAsTool(n), partial: true, gating: gatingText(n) })),
@@ -246,6 +251,7 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
     verification,
     installHint: installHint(server.provenance),
     lookAlikes: [],
+    cacheKey: '',
   };
 }
 
@@ -253,13 +259,17 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
 async function loadCatalog(): Promise<Catalog> {
   const [entries, verified] = await Promise.all([getCollection('servers'), getCollection('verification')]);
   const verification = new Map(verified.map((v) => [v.id, v.data]));
+  const digests = new Map<string, string>();
   const servers = entries
     .map((entry) => {
       const file = entry.filePath ?? `content/servers/${entry.id}.json`;
       if (entry.data.id !== entry.id) {
         throw new Error(`${file}: field "id" is "${entry.data.id}" but the file is named "${entry.id}.json"; they must match.`);
       }
-      return serverView(entry.data, file, verification.get(entry.id));
+      // The glob loader digests each file; the fallback covers a loader that does not.
+      const digest = entry.digest === undefined ? cacheKey(entry.data) : String(entry.digest);
+      digests.set(entry.id, digest);
+      return serverView(entry.data, file, digest, verification.get(entry.id));
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const byId = new Map(servers.map((s) => [s.id, s]));
@@ -275,6 +285,8 @@ async function loadCatalog(): Promise<Catalog> {
         });
     }
   }
+  // The server page shows its snapshot, its last ingest attempt and its look-alikes.
+  for (const server of servers) server.cacheKey = cacheKey(digests.get(server.id), server.verification, server.lookAlikes);
   const ids = new Set(servers.map((s) => s.id));
   const failedSources = verified
     .filter((v) => v.data.status === 'failed')
@@ -311,6 +323,12 @@ export function groupByRisk(tools: readonly ToolEntry[]): Array<{ risk: Risk; to
   return RISKS_DESCENDING.map((risk) => ({ risk, tools: tools.filter((t) => t.verdict.risk === risk) })).filter(
     (g) => g.tools.length > 0,
   );
+}
+
+/** The cache key of one browse page: the counts in its tabs, its place among the pages and what its table shows of each tool. */
+export function browseKey(page: { currentPage: number; lastPage: number; data: readonly ToolEntry[] }, counts: RiskMix): string {
+  const rows = page.data.map((t) => [t.url, t.name, t.serverName, t.verdict.category, t.verdict.confidence, t.description, t.placeholders]);
+  return cacheKey(counts, page.currentPage, page.lastPage, rows);
 }
 
 // ---------------------------------------------------------------------------------------------
