@@ -91,8 +91,9 @@ function measure(tools: number, build: IsolatedBuild): Result {
   const line = (re: RegExp): RegExpExecArray | null => re.exec(build.output);
   const indexed = line(/catalog:pagefind\] indexed (\d+) pages in (\d+) ms/);
   const pagefindSeconds = Number(indexed?.[2] ?? 0) / 1000;
-  const render = line(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/);
-  const renderSeconds = render ? Number(render[1]) / (render[2] === 'ms' ? 1000 : 1) : 0;
+  // Astro prints `✓ Completed in 850ms.`, `in 42.76s.` or `in 1m 11s.`
+  const render = line(/generating static routes[\s\S]*?✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/);
+  const renderSeconds = render ? Number(render[1] ?? 0) * 60 + Number(render[2]) / (render[3] === 'ms' ? 1000 : 1) : 0;
   const [astro, ...children] = build.peaks;
   const pagefindPeak = Math.max(0, ...children.filter((p) => p.name.startsWith('pagefind')).map((p) => p.peakBytes));
   const pages = Number(indexed?.[1] ?? 0);
