@@ -24,6 +24,8 @@ if (sizes.length === 0) sizes.push(50_000);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] (got ${args.join(' ')})`);
 
 const PER_SERVER = 100;
+/** What src/integrations/pagefind.ts logs when it is done. */
+const PAGEFIND_LINE = /catalog:pagefind\] indexed (\d+) pages in (\d+) shard\(s\) in (\d+) ms/;
 /** Results a search page shows (src/pages/search.astro): the fragments one query loads at most. */
 const RESULTS_SHOWN = 30;
 const root = join(import.meta.dirname, '..');
@@ -78,6 +80,7 @@ interface Result {
   pagefindKBPerPage: number;
   indexMB: number;
   indexFiles: number;
+  shards: number;
   /** What a search for one word downloads: loader, wasm, metadata, the word's index chunk, the shown results' fragments. */
   queryKB: number;
   metaKB: number;
@@ -89,20 +92,23 @@ interface Result {
 
 function measure(tools: number, build: IsolatedBuild): Result {
   const line = (re: RegExp): RegExpExecArray | null => re.exec(build.output);
-  const indexed = line(/catalog:pagefind\] indexed (\d+) pages in (\d+) ms/);
-  const pagefindSeconds = Number(indexed?.[2] ?? 0) / 1000;
+  const indexed = line(PAGEFIND_LINE);
+  const pagefindSeconds = Number(indexed?.[3] ?? 0) / 1000;
   // Astro prints `✓ Completed in 850ms.`, `in 42.76s.` or `in 1m 11s.`
   const render = line(/generating static routes[\s\S]*?✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/);
   const renderSeconds = render ? Number(render[1] ?? 0) * 60 + Number(render[2]) / (render[3] === 'ms' ? 1000 : 1) : 0;
   const [astro, ...children] = build.peaks;
   const pagefindPeak = Math.max(0, ...children.filter((p) => p.name.startsWith('pagefind')).map((p) => p.peakBytes));
   const pages = Number(indexed?.[1] ?? 0);
-  const index = filesOf(join(build.outDir, 'pagefind'));
+  // One bundle per shard: pagefind/, pagefind-2/ … (src/integrations/pagefind.ts).
+  const bundles = readdirSync(build.outDir).filter((d) => /^pagefind(-\d+)?$/.test(d));
+  const index = bundles.flatMap((d) => filesOf(join(build.outDir, d)));
   const bytesOf = (re: RegExp): number[] => index.filter((f) => re.test(f.name)).map((f) => f.bytes);
   const fragments = bytesOf(/^fragment\//);
   const meta = sum(bytesOf(/\.pf_meta$/));
-  const loader = sum(bytesOf(/^(pagefind\.js|pagefind-entry\.json|wasm\.en\.pagefind)$/));
-  const chunk = Math.max(0, ...bytesOf(/^index\//));
+  const loader = sum(bytesOf(/^(pagefind\.js|pagefind-entry\.json|wasm\.en\.pagefind|shards\.json)$/));
+  // A query loads, from every shard, its metadata and the index chunk holding the word.
+  const chunk = sum(bundles.map((d) => Math.max(0, ...filesOf(join(build.outDir, d, 'index')).map((f) => f.bytes))));
   const sample = join(build.outDir, 'servers', 'bench-server-0000', 'tools');
   const firstTool = readdirSync(sample).sort()[0]!;
   return {
@@ -118,6 +124,7 @@ function measure(tools: number, build: IsolatedBuild): Result {
     pagefindKBPerPage: Math.round((pagefindPeak / 1024 / Math.max(pages, 1)) * 100) / 100,
     indexMB: mb(sum(index.map((f) => f.bytes))),
     indexFiles: index.length,
+    shards: bundles.length,
     queryKB: Math.round((loader + meta + chunk + RESULTS_SHOWN * (sum(fragments) / Math.max(fragments.length, 1))) / 1024),
     metaKB: Math.round(meta / 1024),
     toolPageHtmlBytes: statSync(join(sample, firstTool, 'index.html')).size,
@@ -144,7 +151,7 @@ for (const tools of sizes) {
         throw new Error(`benchmark rebuild of ${tools} tools failed`);
       }
       result.rebuildSeconds = round1(again.seconds);
-      result.rebuildPagefindSeconds = round1(Number(/catalog:pagefind\] indexed \d+ pages in (\d+) ms/.exec(again.output)?.[1] ?? 0) / 1000);
+      result.rebuildPagefindSeconds = round1(Number(PAGEFIND_LINE.exec(again.output)?.[3] ?? 0) / 1000);
       result.rebuildCachedPages = again.output.split('\n').filter((l) => l.includes('(cached)') || l.includes('(restored)')).length;
     }
     results.push(result);

@@ -39,7 +39,11 @@ export function watchPeaks(rootPid: number, intervalMs = 100): { stop(): Process
       if (status === undefined) continue;
       const peak = peaks.get(pid);
       if (peak === undefined) peaks.set(pid, { pid, name: status.name, peakBytes: status.hwmBytes });
-      else peak.peakBytes = Math.max(peak.peakBytes, status.hwmBytes);
+      else {
+        // A child sampled between fork and exec still has its parent's name.
+        peak.name = status.name;
+        peak.peakBytes = Math.max(peak.peakBytes, status.hwmBytes);
+      }
     }
   };
   sample();
