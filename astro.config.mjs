@@ -16,4 +16,7 @@ export default defineConfig({
   // Links between pages of the catalog are static; no client router, no prefetch scripts.
   prefetch: false,
   integrations: [sitemap(), pagefindIndex()],
+  // Pages whose getStaticPaths cache key (src/data.ts) and code are unchanged are copied from the
+  // last build in cacheDir instead of rendered again.
+  experimental: { incrementalBuild: true },
 });

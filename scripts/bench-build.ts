@@ -1,56 +1,175 @@
 /**
  * Build benchmark: makes a synthetic catalog of N tools from the real snapshots (same shapes,
- * renamed copies spread over servers of 100 tools), builds it into a temp directory and reports
- * wall time, pages and the size of one tool page. Usage: npm run bench -- [tools=50000]
+ * renamed copies spread over servers of 100 tools), builds it into a temp directory and reports,
+ * per N: build seconds (total, Astro, Pagefind), the peak resident memory of every process (Astro's
+ * Node and Pagefind's binary), Pagefind's cost per page and the size of its index and of what one
+ * query downloads. With several N it prints how each figure grows against the tool count.
+ *
+ *   npm run bench -- [N …] [--rebuild]      N defaults to 50000; e.g. 25000 50000 100000
+ *
+ * `--rebuild` then changes one server (a tool description) and builds again into the same output
+ * and cache: the time a one-server change takes to publish.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerSnapshot } from '../src/core/schema.ts';
 import { readSnapshots } from '../src/ingest/snapshot.ts';
-import { isolatedBuild } from './isolated-build.ts';
+import { isolatedBuild, type IsolatedBuild } from './isolated-build.ts';
 
-const total = Number(process.argv[2] ?? 50_000);
+const args = process.argv.slice(2);
+const rebuild = args.includes('--rebuild');
+const sizes = args.filter((a) => !a.startsWith('--')).map(Number);
+if (sizes.length === 0) sizes.push(50_000);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] (got ${args.join(' ')})`);
+
 const PER_SERVER = 100;
+/** What src/integrations/pagefind.ts logs when it is done. */
+const PAGEFIND_LINE = /catalog:pagefind\] indexed (\d+) pages in (\d+) shard\(s\) in (\d+) ms/;
+/** Results a search page shows (src/pages/search.astro): the fragments one query loads at most. */
+const RESULTS_SHOWN = 30;
 const root = join(import.meta.dirname, '..');
 const seeds = readSnapshots(join(root, 'content/servers'));
 const seedTools = seeds.flatMap((s) => s.tools);
 if (seedTools.length === 0) throw new Error('content/servers has no tools to copy');
-
-const work = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
-const serversDir = join(work, 'servers');
-mkdirSync(serversDir);
 const base = seeds[0] as ServerSnapshot;
-for (let s = 0; s * PER_SERVER < total; s += 1) {
-  const count = Math.min(PER_SERVER, total - s * PER_SERVER);
-  const tools = Array.from({ length: count }, (_, i) => {
-    const seed = seedTools[(s * PER_SERVER + i) % seedTools.length]!;
-    return { ...seed, name: `${seed.name}_${s}_${i}` };
-  });
-  const id = `bench-server-${String(s).padStart(4, '0')}`;
-  writeFileSync(join(serversDir, `${id}.json`), JSON.stringify({ ...base, id, name: id, tools }));
+
+function writeCatalog(total: number, serversDir: string): void {
+  mkdirSync(serversDir, { recursive: true });
+  for (let s = 0; s * PER_SERVER < total; s += 1) {
+    const count = Math.min(PER_SERVER, total - s * PER_SERVER);
+    const tools = Array.from({ length: count }, (_, i) => {
+      const seed = seedTools[(s * PER_SERVER + i) % seedTools.length]!;
+      return { ...seed, name: `${seed.name}_${s}_${i}` };
+    });
+    const id = `bench-server-${String(s).padStart(4, '0')}`;
+    writeFileSync(join(serversDir, `${id}.json`), JSON.stringify({ ...base, id, name: id, tools }));
+  }
 }
 
-const build = await isolatedBuild(serversDir);
-if (!build.ok) {
-  console.error(build.output);
-  throw new Error('benchmark build failed');
+/** Changes the first tool's description of the first server, as a re-ingest of one server would. */
+function changeOneServer(serversDir: string): void {
+  const file = join(serversDir, 'bench-server-0000.json');
+  const server = JSON.parse(readFileSync(file, 'utf8')) as ServerSnapshot;
+  const [first] = server.tools;
+  if (first !== undefined) first.description = `${first.description ?? ''} (changed)`;
+  writeFileSync(file, JSON.stringify(server));
 }
-const sample = join(build.outDir, 'servers', 'bench-server-0000', 'tools');
-const firstTool = readdirSync(sample).sort()[0]!;
-const page = join(sample, firstTool, 'index.html');
-const html = statSync(page).size;
-const js = [...readFileSync(page, 'utf8').matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + (m[1]?.length ?? 0), 0);
-const pagefindLine = build.output.split('\n').find((l) => l.includes('catalog:pagefind') && l.includes('indexed')) ?? '';
-console.log(
-  JSON.stringify({
-    tools: total,
-    servers: Math.ceil(total / PER_SERVER),
-    buildSeconds: Math.round(build.seconds * 10) / 10,
-    pagefind: pagefindLine.replace(/.*\] /, '').trim(),
-    toolPageHtmlBytes: html,
-    toolPageInlineJsBytes: js,
-  }),
-);
-build.cleanup();
-rmSync(work, { recursive: true, force: true });
+
+function filesOf(dir: string): Array<{ name: string; bytes: number }> {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesOf(join(dir, e.name)).map((f) => ({ ...f, name: `${e.name}/${f.name}` })) : [{ name: e.name, bytes: statSync(join(dir, e.name)).size }],
+  );
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+const mb = (bytes: number): number => Math.round(bytes / 1024 / 102.4) / 10;
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+interface Result {
+  tools: number;
+  pages: number;
+  buildSeconds: number;
+  astroSeconds: number;
+  /** Astro's page rendering ("generating static routes"), part of astroSeconds. */
+  renderSeconds: number;
+  pagefindSeconds: number;
+  astroPeakMB: number;
+  pagefindPeakMB: number;
+  pagefindMsPerPage: number;
+  pagefindKBPerPage: number;
+  indexMB: number;
+  indexFiles: number;
+  shards: number;
+  /** What a search for one word downloads: loader, wasm, metadata, the word's index chunk, the shown results' fragments. */
+  queryKB: number;
+  metaKB: number;
+  toolPageHtmlBytes: number;
+  rebuildSeconds?: number;
+  rebuildPagefindSeconds?: number;
+  rebuildCachedPages?: number;
+}
+
+function measure(tools: number, build: IsolatedBuild): Result {
+  const line = (re: RegExp): RegExpExecArray | null => re.exec(build.output);
+  const indexed = line(PAGEFIND_LINE);
+  const pagefindSeconds = Number(indexed?.[3] ?? 0) / 1000;
+  // Astro prints `✓ Completed in 850ms.`, `in 42.76s.` or `in 1m 11s.`
+  const render = line(/generating static routes[\s\S]*?✓ Completed in (?:(\d+)m )?([\d.]+)(m?s)/);
+  const renderSeconds = render ? Number(render[1] ?? 0) * 60 + Number(render[2]) / (render[3] === 'ms' ? 1000 : 1) : 0;
+  const [astro, ...children] = build.peaks;
+  const pagefindPeak = Math.max(0, ...children.filter((p) => p.name.startsWith('pagefind')).map((p) => p.peakBytes));
+  const pages = Number(indexed?.[1] ?? 0);
+  // One bundle per shard: pagefind/, pagefind-2/ … (src/integrations/pagefind.ts).
+  const bundles = readdirSync(build.outDir).filter((d) => /^pagefind(-\d+)?$/.test(d));
+  const index = bundles.flatMap((d) => filesOf(join(build.outDir, d)));
+  const bytesOf = (re: RegExp): number[] => index.filter((f) => re.test(f.name)).map((f) => f.bytes);
+  const fragments = bytesOf(/^fragment\//);
+  const meta = sum(bytesOf(/\.pf_meta$/));
+  const loader = sum(bytesOf(/^(pagefind\.js|pagefind-entry\.json|wasm\.en\.pagefind|shards\.json)$/));
+  // A query loads, from every shard, its metadata and the index chunk holding the word.
+  const chunk = sum(bundles.map((d) => Math.max(0, ...filesOf(join(build.outDir, d, 'index')).map((f) => f.bytes))));
+  const sample = join(build.outDir, 'servers', 'bench-server-0000', 'tools');
+  const firstTool = readdirSync(sample).sort()[0]!;
+  return {
+    tools,
+    pages,
+    buildSeconds: round1(build.seconds),
+    astroSeconds: round1(build.seconds - pagefindSeconds),
+    renderSeconds: round1(renderSeconds),
+    pagefindSeconds: round1(pagefindSeconds),
+    astroPeakMB: mb(astro?.peakBytes ?? 0),
+    pagefindPeakMB: mb(pagefindPeak),
+    pagefindMsPerPage: Math.round((pagefindSeconds * 1000 * 100) / Math.max(pages, 1)) / 100,
+    pagefindKBPerPage: Math.round((pagefindPeak / 1024 / Math.max(pages, 1)) * 100) / 100,
+    indexMB: mb(sum(index.map((f) => f.bytes))),
+    indexFiles: index.length,
+    shards: bundles.length,
+    queryKB: Math.round((loader + meta + chunk + RESULTS_SHOWN * (sum(fragments) / Math.max(fragments.length, 1))) / 1024),
+    metaKB: Math.round(meta / 1024),
+    toolPageHtmlBytes: statSync(join(sample, firstTool, 'index.html')).size,
+  };
+}
+
+const results: Result[] = [];
+for (const tools of sizes) {
+  const work = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
+  const serversDir = join(work, 'servers');
+  writeCatalog(tools, serversDir);
+  const build = await isolatedBuild(serversDir);
+  try {
+    if (!build.ok) {
+      console.error(build.output);
+      throw new Error(`benchmark build of ${tools} tools failed`);
+    }
+    const result = measure(tools, build);
+    if (rebuild) {
+      changeOneServer(serversDir);
+      const again = await isolatedBuild(serversDir, { work: build.work });
+      if (!again.ok) {
+        console.error(again.output);
+        throw new Error(`benchmark rebuild of ${tools} tools failed`);
+      }
+      result.rebuildSeconds = round1(again.seconds);
+      result.rebuildPagefindSeconds = round1(Number(PAGEFIND_LINE.exec(again.output)?.[3] ?? 0) / 1000);
+      result.rebuildCachedPages = again.output.split('\n').filter((l) => l.includes('(cached)') || l.includes('(restored)')).length;
+    }
+    results.push(result);
+    console.log(JSON.stringify(result));
+  } finally {
+    build.cleanup();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (results.length > 1) {
+  const columns = ['tools', 'buildSeconds', 'astroSeconds', 'renderSeconds', 'pagefindSeconds', 'astroPeakMB', 'pagefindPeakMB', 'indexMB', 'queryKB'] as const;
+  console.log(`\n${columns.join('\t')}`);
+  for (const r of results) console.log(columns.map((c) => r[c]).join('\t'));
+  console.log('\ngrowth from the size before (each figure ×):');
+  for (const [i, r] of results.entries()) {
+    const before = results[i - 1];
+    if (before === undefined) continue;
+    console.log(columns.map((c) => `${c} ×${(Number(r[c]) / Math.max(Number(before[c]), 1e-9)).toFixed(2)}`).join('  '));
+  }
+}

@@ -9,6 +9,7 @@ import { renderRationale } from './core/classify/rationale.ts';
 import { HAND_LABELS_FILE, LABELLING_GUIDE_FILE } from './core/eval/hand-labels.ts';
 import { buildEvalReport, categoryAccuracy, figuresOf, type HandTotals, type SetTotals } from './core/eval/report.ts';
 import { SPLIT_FILE, SPLIT_RULE, type EvalSet } from './core/eval/split.ts';
+import { cacheKey } from './core/cache-key.ts';
 import { FAILURE_CLASS_LABELS } from './core/failure-class.ts';
 import { buildToolFaq, type FaqItem } from './core/faq.ts';
 import { installHint } from './core/install-hint.ts';
@@ -33,30 +34,53 @@ import {
 } from './core/schema.ts';
 import { findSlugCollisions, toolSlug } from './core/slug.ts';
 
-export interface ToolView {
+/**
+ * One tool as the catalog holds it for every page that lists, counts or links it. It is small and
+ * mostly references into the snapshot, so the catalog can hold one for every tool; what only the
+ * tool's own page shows is derived from `source` when that page renders (`toolPageView`).
+ */
+export interface ToolEntry {
   name: string;
   slug: string;
   url: string;
   serverId: string;
   serverName: string;
   serverUrl: string;
-  title: string | undefined;
   description: string | undefined;
-  /** Annotations exactly as declared, or undefined when the server declares none. */
-  annotations: ToolAnnotations | undefined;
   verdict: Verdict;
-  rationale: string[];
-  params: Parameter[];
-  inputSchemaJson: string | undefined;
-  outputSchemaJson: string | undefined;
-  policyJson: string;
-  faq: FaqItem[];
   /** True when the source knows only the tool's name (and maybe a one-line purpose): no schema. */
   partial: boolean;
   /** Per-tool gating as the source records it (flags or switches the tool needs), as text. */
   gating: string | undefined;
   /** Placeholders that stand for capture-time values in this server's text → what they stand for. */
   placeholders: Readonly<Record<string, string>>;
+  /** The tool as the snapshot lists it (the content store's object, not a copy). */
+  source: Tool;
+  /** What the tool page says about its server; one object shared by the server's tools. */
+  server: ServerFacts;
+}
+
+/** Facts about a server that its tools' pages state. */
+export interface ServerFacts {
+  /** The snapshot file's content digest: a tool page shows nothing else that can change, so it is the page's cache key. */
+  digest: string;
+  package: string;
+  version: string;
+  /** How and when the tool list was captured, e.g. `listed from the running server on 22 Nov 2026`. */
+  provenanceNote: string;
+}
+
+/** Everything one tool page shows: its entry, and what is derived for that page alone. */
+export interface ToolView extends ToolEntry {
+  title: string | undefined;
+  /** Annotations exactly as declared, or undefined when the server declares none. */
+  annotations: ToolAnnotations | undefined;
+  rationale: string[];
+  params: Parameter[];
+  inputSchemaJson: string | undefined;
+  outputSchemaJson: string | undefined;
+  policyJson: string;
+  faq: FaqItem[];
 }
 
 export type RiskMix = Record<Risk, number>;
@@ -68,7 +92,7 @@ export interface ServerView {
   url: string;
   provenance: Provenance;
   warnings: string[];
-  tools: ToolView[];
+  tools: ToolEntry[];
   riskMix: RiskMix;
   policyJson: string;
   /** Tools the source knows by name only (they have pages too, marked partial). */
@@ -79,6 +103,8 @@ export interface ServerView {
   installHint: string | undefined;
   /** Other servers that list exactly the same tool names: forks or re-packagings. */
   lookAlikes: Array<{ id: string; name: string; url: string }>;
+  /** Changes whenever anything the server page shows does (Astro's incremental build reuses the page otherwise). */
+  cacheKey: string;
 }
 
 /** A source whose last capture failed; with no snapshot it has no server page, only this entry. */
@@ -94,23 +120,25 @@ export interface FailedSource {
 
 export interface Catalog {
   servers: ServerView[];
-  tools: ToolView[];
+  tools: ToolEntry[];
   riskMix: RiskMix;
   failedSources: FailedSource[];
   /** Failed sources per class, in FAILURE_CLASSES order, empty classes left out. */
   failureCounts: Array<{ failureClass: FailureClass; label: string; count: number }>;
 }
 
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** Dates render the same on every machine: explicit locale, UTC. */
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(new Date(iso));
 }
 
 export function emptyRiskMix(): RiskMix {
   return { low: 0, medium: 0, high: 0, critical: 0 };
 }
 
-function countRisks(tools: readonly ToolView[]): RiskMix {
+function countRisks(tools: readonly ToolEntry[]): RiskMix {
   const mix = emptyRiskMix();
   for (const tool of tools) mix[tool.verdict.risk] += 1;
   return mix;
@@ -136,12 +164,9 @@ function gatingText(tool: Tool | NamedTool): string | undefined {
   return typeof gating === 'string' ? gating : JSON.stringify(gating);
 }
 
-function toolView(server: ServerSnapshot, tool: Tool, partial: boolean, gating: string | undefined): ToolView {
-  const verdict = classifyTool(tool);
-  const rationale = renderRationale(verdict);
+function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, partial: boolean, gating: string | undefined): ToolEntry {
   const slug = toolSlug(tool.name);
   const serverUrl = `/servers/${server.id}/`;
-  const policyJson = stringifyPolicy(recommendToolPolicy(tool.name, verdict.risk));
   return {
     name: tool.name,
     slug,
@@ -149,28 +174,39 @@ function toolView(server: ServerSnapshot, tool: Tool, partial: boolean, gating: 
     serverId: server.id,
     serverName: server.name,
     serverUrl,
-    title: tool.title ?? tool.annotations?.title,
     description: tool.description,
+    verdict: classifyTool(tool),
+    partial,
+    gating,
+    placeholders: server.provenance.placeholders ?? {},
+    source: tool,
+    server: facts,
+  };
+}
+
+/** The view model of one tool page, derived from its entry when the page renders. */
+export function toolPageView(entry: ToolEntry): ToolView {
+  const { source: tool, verdict } = entry;
+  const rationale = renderRationale(verdict);
+  return {
+    ...entry,
+    title: tool.title ?? tool.annotations?.title,
     annotations: tool.annotations,
-    verdict,
     rationale,
     params: listParameters(tool.inputSchema),
     inputSchemaJson: prettyJson(tool.inputSchema),
     outputSchemaJson: prettyJson(tool.outputSchema),
-    policyJson,
-    partial,
-    gating,
-    placeholders: server.provenance.placeholders ?? {},
+    policyJson: stringifyPolicy(recommendToolPolicy(tool.name, verdict.risk)),
     faq: buildToolFaq({
       toolName: tool.name,
       description: tool.description,
       category: verdict.category,
       risk: verdict.risk,
       rationale: rationale[0] ?? '',
-      serverName: server.name,
-      serverPackage: server.provenance.package,
-      serverVersion: server.provenance.version,
-      provenanceNote: provenanceNote(server.provenance),
+      serverName: entry.serverName,
+      serverPackage: entry.server.package,
+      serverVersion: entry.server.version,
+      provenanceNote: entry.server.provenanceNote,
       policyEffect: policyEffect(verdict.risk),
       rateLimitSnippet: stringifyPolicy(recommendToolPolicy(tool.name, 'medium')),
       blockSnippet: stringifyPolicy(recommendToolPolicy(tool.name, 'critical')),
@@ -178,7 +214,7 @@ function toolView(server: ServerSnapshot, tool: Tool, partial: boolean, gating: 
   };
 }
 
-function serverView(server: ServerSnapshot, file: string, verification: VerificationEntry | undefined): ServerView {
+function serverView(server: ServerSnapshot, file: string, digest: string, verification: VerificationEntry | undefined): ServerView {
   const named = server.namedTools ?? [];
   const collisions = findSlugCollisions([...server.tools, ...named].map((t) => t.name));
   if (collisions.length > 0) {
@@ -187,7 +223,8 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
   }
   const warnings = [...server.warnings];
   const seen = new Set<string>();
-  const tools: ToolView[] = [];
+  const tools: ToolEntry[] = [];
+  const facts: ServerFacts = { digest, package: server.provenance.package, version: server.provenance.version, provenanceNote: provenanceNote(server.provenance) };
   const all = [
     ...server.tools.map((tool) => ({ tool, partial: false, gating: gatingText(tool) })),
     ...named.map((n) => ({ tool: namedToolAsTool(n), partial: true, gating: gatingText(n) })),
@@ -198,7 +235,7 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
       continue;
     }
     seen.add(tool.name);
-    tools.push(toolView(server, tool, partial, gating));
+    tools.push(toolEntry(server, facts, tool, partial, gating));
   }
   return {
     id: server.id,
@@ -214,6 +251,7 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
     verification,
     installHint: installHint(server.provenance),
     lookAlikes: [],
+    cacheKey: '',
   };
 }
 
@@ -221,13 +259,17 @@ function serverView(server: ServerSnapshot, file: string, verification: Verifica
 async function loadCatalog(): Promise<Catalog> {
   const [entries, verified] = await Promise.all([getCollection('servers'), getCollection('verification')]);
   const verification = new Map(verified.map((v) => [v.id, v.data]));
+  const digests = new Map<string, string>();
   const servers = entries
     .map((entry) => {
       const file = entry.filePath ?? `content/servers/${entry.id}.json`;
       if (entry.data.id !== entry.id) {
         throw new Error(`${file}: field "id" is "${entry.data.id}" but the file is named "${entry.id}.json"; they must match.`);
       }
-      return serverView(entry.data, file, verification.get(entry.id));
+      // The glob loader digests each file; the fallback covers a loader that does not.
+      const digest = entry.digest === undefined ? cacheKey(entry.data) : String(entry.digest);
+      digests.set(entry.id, digest);
+      return serverView(entry.data, file, digest, verification.get(entry.id));
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const byId = new Map(servers.map((s) => [s.id, s]));
@@ -243,6 +285,8 @@ async function loadCatalog(): Promise<Catalog> {
         });
     }
   }
+  // The server page shows its snapshot, its last ingest attempt and its look-alikes.
+  for (const server of servers) server.cacheKey = cacheKey(digests.get(server.id), server.verification, server.lookAlikes);
   const ids = new Set(servers.map((s) => s.id));
   const failedSources = verified
     .filter((v) => v.data.status === 'failed')
@@ -275,10 +319,16 @@ export function getCatalog(): Promise<Catalog> {
 export const RISKS_DESCENDING: readonly Risk[] = [...RISK_LEVELS].reverse();
 
 /** A server's tools grouped by risk, most severe first; empty groups are omitted. */
-export function groupByRisk(tools: readonly ToolView[]): Array<{ risk: Risk; tools: ToolView[] }> {
+export function groupByRisk(tools: readonly ToolEntry[]): Array<{ risk: Risk; tools: ToolEntry[] }> {
   return RISKS_DESCENDING.map((risk) => ({ risk, tools: tools.filter((t) => t.verdict.risk === risk) })).filter(
     (g) => g.tools.length > 0,
   );
+}
+
+/** The cache key of one browse page: the counts in its tabs, its place among the pages and what its table shows of each tool. */
+export function browseKey(page: { currentPage: number; lastPage: number; data: readonly ToolEntry[] }, counts: RiskMix): string {
+  const rows = page.data.map((t) => [t.url, t.name, t.serverName, t.verdict.category, t.verdict.confidence, t.description, t.placeholders]);
+  return cacheKey(counts, page.currentPage, page.lastPage, rows);
 }
 
 // ---------------------------------------------------------------------------------------------
