@@ -94,7 +94,7 @@ function npmIntegrity(prefix: string, name: string): string | undefined {
 async function installNpm(origin: Extract<Origin, { kind: 'npm' }>, options: InstallOptions): Promise<Installation> {
   const { name, version } = origin;
   const prefix = keyed(installDir(name, version), options.key);
-  try {
+  return removedOnFailure(prefix, async () => {
     const pkg = readPackage(await installPackage(name, version, prefix));
     if (pkg.version !== version) throw new Error(`npm installed ${pkg.version}, not ${version}`);
     npmVersion ??= execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
@@ -108,6 +108,13 @@ async function installNpm(origin: Extract<Origin, { kind: 'npm' }>, options: Ins
       ...(integrity === undefined ? {} : { digest: integrity }),
     };
     return npmInstallation(pkg, record, prefix, applyStubs(prefix, options.stubs));
+  });
+}
+
+/** The install `work` makes in `prefix`, removed again when it fails: a half install is never reused. */
+async function removedOnFailure<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
   } catch (error) {
     rmSync(prefix, { recursive: true, force: true });
     throw error;
@@ -120,7 +127,7 @@ function keyed(prefix: string, key: string | undefined): string {
 
 async function installFromPypi(origin: Extract<Origin, { kind: 'pypi' }>, options: InstallOptions): Promise<Installation> {
   const prefix = keyed(join(cacheRoot(), 'installs', `pypi+${normalizePypiName(origin.name)}@${origin.version}`), options.key);
-  try {
+  return removedOnFailure(prefix, async () => {
     const { venv, metadata, record } = await installPypi(origin.name, origin.version, prefix, origin.python ?? DEFAULT_PYTHON, origin.constraints ?? []);
     if (origin.version !== 'latest' && metadata.version !== origin.version) {
       throw new Error(`uv installed ${metadata.name} ${metadata.version}, not ${origin.version}`);
@@ -150,15 +157,12 @@ async function installFromPypi(origin: Extract<Origin, { kind: 'pypi' }>, option
       prefix,
       notes: [],
     };
-  } catch (error) {
-    rmSync(prefix, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }
 
 async function installFromGo(origin: Extract<Origin, { kind: 'go' }>, options: InstallOptions): Promise<Installation> {
   const prefix = keyed(join(cacheRoot(), 'installs', goInstallDirName(origin.name, origin.version)), options.key);
-  try {
+  return removedOnFailure(prefix, async () => {
     const { binary, info, record } = await installGo(origin.name, origin.version, prefix, origin.toolchain);
     const binName = binary.split('/').pop() ?? binary;
     return {
@@ -173,10 +177,7 @@ async function installFromGo(origin: Extract<Origin, { kind: 'go' }>, options: I
       prefix,
       notes: [],
     };
-  } catch (error) {
-    rmSync(prefix, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }
 
 function useDirectory(origin: Extract<Origin, { kind: 'directory' }>, options: InstallOptions): Installation {
