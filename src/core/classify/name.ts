@@ -155,9 +155,8 @@ export const INFO_SUFFIXES: ReadonlySet<string> = new Set(['info', 'status', 'de
  * (`deploy_plan_get`). A verb deeper in the name, alone after the prefix (`weather_archive`,
  * `pipelines_run`) or before a word of information (`notebook_share_status`) may as well be a noun.
  */
-export function nameVerbLeads(name: string): boolean {
-  const words = splitName(name);
-  const at = findNameVerbs(words)[0];
+function verbLeads(words: readonly Word[], verbAt: readonly number[]): boolean {
+  const at = verbAt[0];
   if (at === undefined) return false;
   const last = words.length - 1;
   if (at === 0) return true;
@@ -165,9 +164,11 @@ export function nameVerbLeads(name: string): boolean {
   return at === 1 && !INFO_SUFFIXES.has(words[last]?.lower ?? '');
 }
 
-export function nameSignals(name: string): { evidence: Evidence[]; flags: FlagEvidence[] } {
+/** The name's evidence and flags; `verbLeads` tells whether its verb stands where a verb stands (see `verbLeads`). */
+export function nameSignals(name: string): { evidence: Evidence[]; flags: FlagEvidence[]; verbLeads: boolean } {
   const words = splitName(name);
   const verbAt = findNameVerbs(words);
+  const leads = verbLeads(words, verbAt);
   const verbs = verbAt.flatMap((i) => (words[i] === undefined ? [] : [words[i].lower]));
   const isVerb = new Set(verbAt);
   const flagHits: FlagHit[] = flagNouns('name', words, verbs, isVerb, name);
@@ -180,7 +181,7 @@ export function nameSignals(name: string): { evidence: Evidence[]; flags: FlagEv
   const last = words[words.length - 1];
   if (words.length > 1 && last !== undefined && TOPIC_SUFFIXES.has(last.lower) && !verbs.some((v) => verbCategory(v) === 'read')) {
     const topic = evidence({ source: 'name', kind: 'topic', signal: `name-topic-${last.lower}`, match: last.text, category: 'read', strength: 'strong' });
-    return { evidence: [topic], flags: [] };
+    return { evidence: [topic], flags: [], verbLeads: leads };
   }
   const hits: Hit[] = [];
   for (const i of verbAt) {
@@ -218,6 +219,6 @@ export function nameSignals(name: string): { evidence: Evidence[]; flags: FlagEv
     });
   }
   hits.push(...financialNouns('name', words, verbs, isVerb, name));
-  return { evidence: ordered(hits), flags };
+  return { evidence: ordered(hits), flags, verbLeads: leads };
 }
 

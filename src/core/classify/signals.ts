@@ -8,7 +8,7 @@ import type { Evidence, EvidenceSource, FlagEvidence, Operation, Tool } from '..
 import { annotationSignals } from './annotations.ts';
 import { GENERIC_VERBS, GUIDANCE_NOUNS, NOUN_LIKE_VERBS } from './lexicon.ts';
 import { CLAIMS_READ_ONLY, descriptionSignals, leadSentence } from './description.ts';
-import { nameSignals, nameVerbLeads } from './name.ts';
+import { nameSignals } from './name.ts';
 import { parameterSignals, SUBCOMMAND_SIGNAL } from './parameters.ts';
 
 export { leadSentence } from './description.ts';
@@ -64,7 +64,7 @@ export function extractSignals(tool: Tool): Signals {
     description.evidence.every((e) => e.category === 'read');
   // So does any plain write verb of the name when the description says the tool gives guidance
   // (`create_mobile_lwc_nfc` “provides … API documentation and expert-level guidance”).
-  if (descriptionReads && (!nameVerbLeads(tool.name) || givesGuidance(tool.description ?? ''))) {
+  if (descriptionReads && (!name.verbLeads || givesGuidance(tool.description ?? ''))) {
     name.evidence = name.evidence.map((e) => (e.kind === 'verb' && e.category === 'write' && e.raises === undefined && e.strength === 'strong' ? { ...e, strength: 'weak' } : e));
   }
   const bySource: Record<EvidenceSource, { evidence: Evidence[]; flags: FlagEvidence[] }> = {
