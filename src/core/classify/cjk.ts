@@ -17,7 +17,7 @@ const CLAUSE_END = /[。．！？；，,.;!?\n]/u;
 const CJK_NEGATION = /[不未无非没別别][会能可]?$/u;
 
 /** Read-only (只读, 読み取り専用) and “changes nothing” (不产生任何变更) anywhere in the description. */
-const CJK_READ_ONLY = /只读|唯读|読み取り専用|不(?:会|产生)(?:任何)?(?:修改|变更|更改)/u;
+export const CJK_READ_ONLY = /只读|唯读|読み取り専用|不(?:会|产生)(?:任何)?(?:修改|变更|更改)/u;
 
 /** Each written form and its verb, longest forms first so that 查询 is found before 查. */
 const FORMS: ReadonlyArray<readonly [string, string]> = VERBS.flatMap((v) => (v.cjk ?? []).map((f) => [f, v.verb] as const)).sort(

@@ -5,7 +5,7 @@
  * file; flag phrases). The description's own tables first, then the reading. Pure.
  */
 import { CATEGORIES, type Category, type Evidence, type Flag, type FlagEvidence, type Operation, type Risk, type Strength } from '../schema.ts';
-import { cjkSignals, opensInCjk } from './cjk.ts';
+import { CJK_READ_ONLY, cjkSignals, opensInCjk } from './cjk.ts';
 import { COMPOUND_NOUNS, IDIOMS, NOUN_LIKE_VERBS, VERB_LINKS, phraseForms, verbCategory } from './lexicon.ts';
 import {
   anyVerbCategory,
@@ -120,8 +120,10 @@ export const READS_ONLY =
  * “no side effects”, 只读 / 不产生任何变更. A plain write verb then names what the tool is about
  * (`create_component_guide` “provides guidance … (read-only)”), not what it does.
  */
-export const CLAIMS_READ_ONLY =
-  /\b(?:tool|this|operation) (?:is|runs) (?:strictly |entirely |fully )?read[- ]?only\b|^[^.\n]{0,80}\bread[- ]?only\b|\b(?:does not|doesn['’]t|will not|won['’]t|never) (?:modify|modifies|change|alter|write) anything\b|\bno side[- ]effects?\b|只读|唯读|読み取り専用|不(?:会|产生)(?:任何)?(?:修改|变更|更改)/iu;
+const ENGLISH_READ_ONLY_CLAIM =
+  /\b(?:tool|this|operation) (?:is|runs) (?:strictly |entirely |fully )?read[- ]?only\b|^[^.\n]{0,80}\bread[- ]?only\b|\b(?:does not|doesn['’]t|will not|won['’]t|never) (?:modify|modifies|change|alter|write) anything\b|\bno side[- ]effects?\b/iu;
+
+export const CLAIMS_READ_ONLY = new RegExp(`${ENGLISH_READ_ONLY_CLAIM.source}|${CJK_READ_ONLY.source}`, 'iu');
 
 /**
  * Phrases looked for anywhere in a description, in one pass: leftmost match first, and at one
