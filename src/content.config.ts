@@ -33,9 +33,16 @@ function readOptional(path: string): string | undefined {
   return path === '' || !existsSync(path) ? undefined : readFileSync(path, 'utf8');
 }
 
+/**
+ * Each snapshot is validated in full, but the content store keeps only its id and name: Astro
+ * inlines the whole store into the build's bundle and holds it for the whole build (three copies:
+ * bundle text, JSON string, objects), so a store of whole snapshots grows the build's memory and
+ * its garbage collection faster than the catalog. src/data.ts reads a snapshot's tools from the
+ * entry's file (the same bytes this validated, by the entry's digest) when it needs them.
+ */
 const servers = defineCollection({
   loader: glob({ pattern: '*.json', base: SERVERS_DIR }),
-  schema: ServerSnapshotSchema,
+  schema: ServerSnapshotSchema.transform((snapshot) => ({ id: snapshot.id, name: snapshot.name })),
 });
 
 const verification = defineCollection({

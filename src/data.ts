@@ -2,7 +2,9 @@
  * The one module that queries content collections. It classifies every tool once per build and
  * returns view models; pages and components only receive props.
  */
-import { getCollection, render } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EVAL_GOALS_TEST, type Score } from './core/classify/accuracy.ts';
 import { classifyTool } from './core/classify/index.ts';
 import { renderRationale } from './core/classify/rationale.ts';
@@ -54,10 +56,17 @@ export interface ToolEntry {
   gating: string | undefined;
   /** Placeholders that stand for capture-time values in this server's text → what they stand for. */
   placeholders: Readonly<Record<string, string>>;
-  /** The tool as the snapshot lists it (the content store's object, not a copy). */
-  source: Tool;
+  /** Where the snapshot file lists the tool: its page reads the definition from there. */
+  definition: DefinitionRef;
   /** What the tool page says about its server; one object shared by the server's tools. */
   server: ServerFacts;
+}
+
+/** A tool's place in its snapshot file: `tools[index]`, or `namedTools[index]` for a names-only tool. */
+export interface DefinitionRef {
+  file: string;
+  list: 'tools' | 'namedTools';
+  index: number;
 }
 
 /** Facts about a server that its tools' pages state. */
@@ -164,7 +173,7 @@ function gatingText(tool: Tool | NamedTool): string | undefined {
   return typeof gating === 'string' ? gating : JSON.stringify(gating);
 }
 
-function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, partial: boolean, gating: string | undefined): ToolEntry {
+function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, definition: DefinitionRef, gating: string | undefined): ToolEntry {
   const slug = toolSlug(tool.name);
   const serverUrl = `/servers/${server.id}/`;
   return {
@@ -176,17 +185,45 @@ function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, parti
     serverUrl,
     description: tool.description,
     verdict: classifyTool(tool),
-    partial,
+    partial: definition.list === 'namedTools',
     gating,
     placeholders: server.provenance.placeholders ?? {},
-    source: tool,
+    definition,
     server: facts,
   };
 }
 
-/** The view model of one tool page, derived from its entry when the page renders. */
+type ServerEntry = CollectionEntry<'servers'>;
+
+/** The snapshot file of a content-store entry, as a path from the working directory (the project root). */
+function snapshotFile(entry: ServerEntry): string {
+  return entry.filePath ?? `content/servers/${entry.id}.json`;
+}
+
+/**
+ * A snapshot read from its file. The content store validated these bytes against the snapshot
+ * schema (which neither adds nor drops fields), so they are parsed, not validated again.
+ */
+function readSnapshot(file: string): ServerSnapshot {
+  return JSON.parse(readFileSync(resolve(file), 'utf8')) as ServerSnapshot;
+}
+
+/** The last snapshot a tool page read: tool pages render server by server, so one is enough. */
+let lastRead: { file: string; snapshot: ServerSnapshot } | undefined;
+
+/** A tool's definition as its snapshot file lists it. */
+function readDefinition(ref: DefinitionRef): Tool {
+  if (lastRead?.file !== ref.file) lastRead = { file: ref.file, snapshot: readSnapshot(ref.file) };
+  const { snapshot } = lastRead;
+  const tool = ref.list === 'tools' ? snapshot.tools[ref.index] : snapshot.namedTools?.[ref.index];
+  if (tool === undefined) throw new Error(`${ref.file}: ${ref.list}[${ref.index}] is gone; the file changed during the build.`);
+  return ref.list === 'tools' ? (tool as Tool) : namedToolAsTool(tool);
+}
+
+/** The view model of one tool page, derived from its entry (and its definition, read from the snapshot) when the page renders. */
 export function toolPageView(entry: ToolEntry): ToolView {
-  const { source: tool, verdict } = entry;
+  const { verdict } = entry;
+  const tool = readDefinition(entry.definition);
   const rationale = renderRationale(verdict);
   return {
     ...entry,
@@ -226,16 +263,16 @@ function serverView(server: ServerSnapshot, file: string, digest: string, verifi
   const tools: ToolEntry[] = [];
   const facts: ServerFacts = { digest, package: server.provenance.package, version: server.provenance.version, provenanceNote: provenanceNote(server.provenance) };
   const all = [
-    ...server.tools.map((tool) => ({ tool, partial: false, gating: gatingText(tool) })),
-    ...named.map((n) => ({ tool: namedToolAsTool(n), partial: true, gating: gatingText(n) })),
+    ...server.tools.map((tool, index) => ({ tool, definition: { file, list: 'tools' as const, index }, gating: gatingText(tool) })),
+    ...named.map((n, index) => ({ tool: namedToolAsTool(n), definition: { file, list: 'namedTools' as const, index }, gating: gatingText(n) })),
   ];
-  for (const { tool, partial, gating } of all) {
+  for (const { tool, definition, gating } of all) {
     if (seen.has(tool.name)) {
       warnings.push(`The server lists "${tool.name}" more than once; the catalog shows its first definition.`);
       continue;
     }
     seen.add(tool.name);
-    tools.push(toolEntry(server, facts, tool, partial, gating));
+    tools.push(toolEntry(server, facts, tool, definition, gating));
   }
   return {
     id: server.id,
@@ -262,14 +299,16 @@ async function loadCatalog(): Promise<Catalog> {
   const digests = new Map<string, string>();
   const servers = entries
     .map((entry) => {
-      const file = entry.filePath ?? `content/servers/${entry.id}.json`;
+      const file = snapshotFile(entry);
       if (entry.data.id !== entry.id) {
         throw new Error(`${file}: field "id" is "${entry.data.id}" but the file is named "${entry.id}.json"; they must match.`);
       }
+      const snapshot = readSnapshot(file);
       // The glob loader digests each file; the fallback covers a loader that does not.
-      const digest = entry.digest === undefined ? cacheKey(entry.data) : String(entry.digest);
+      const digest = entry.digest === undefined ? cacheKey(snapshot) : String(entry.digest);
       digests.set(entry.id, digest);
-      return serverView(entry.data, file, digest, verification.get(entry.id));
+      // The view keeps what lists and counts need; the snapshot itself is garbage after this.
+      return serverView(snapshot, file, digest, verification.get(entry.id));
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const byId = new Map(servers.map((s) => [s.id, s]));
@@ -477,7 +516,7 @@ async function loadAccuracy(): Promise<AccuracyView> {
   const [entries, splits, hands, catalog] = await Promise.all([getCollection('servers'), getCollection('split'), getCollection('handLabels'), getCatalog()]);
   const split = splits[0];
   const hand = hands[0];
-  const snapshots = entries.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const snapshots = entries.map((e) => readSnapshot(snapshotFile(e))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const report = buildEvalReport({ servers: snapshots, split: split?.data.split, hand: hand?.data.labels });
   const servers = new Map(catalog.servers.map((s) => [s.id, s]));
   const toolUrls = new Map(catalog.tools.map((t) => [`${t.serverId}\u0000${t.name}`, t.url]));

@@ -68,6 +68,26 @@ describe('build guards', () => {
     expect(result.ok).toBe(true);
   }, 120_000);
 
+  test("the content store holds each server's id and name only; tool pages read their definition from the snapshot", async () => {
+    const tool = seed.tools[0]!;
+    const marker = 'marker-description-kept-out-of-the-store';
+    const dir = join(work, 'store', 'servers');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 's.json'), JSON.stringify({ ...seed, id: 's', name: 'store-server', tools: [{ ...tool, name: 'only_tool', description: marker }] }));
+    const result = await isolatedBuild(dir);
+    try {
+      expect(result.ok).toBe(true);
+      const store = readFileSync(join(result.work, 'cache', 'data-store.json'), 'utf8');
+      expect(store).toContain('store-server');
+      expect(store).not.toContain(marker);
+      expect(store).not.toContain('only_tool');
+      // The tool page still shows the definition, read from the file.
+      expect(readFileSync(join(result.outDir, 'servers/s/tools/only_tool/index.html'), 'utf8')).toContain(marker);
+    } finally {
+      result.cleanup();
+    }
+  }, 120_000);
+
   test('untrusted names, descriptions, schemas and links render as text only', async () => {
     const tool = seed.tools[0]!;
     const hostile = {
