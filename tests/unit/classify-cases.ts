@@ -158,6 +158,9 @@ export const CASES: ReadonlyArray<readonly [string, string, Tool]> = [
   ['trigger_dag_and_wait (Airflow: a verb with its object, linked to another, still acts)', 'write medium medium', tool('trigger_dag_and_wait', 'Trigger a DAG run and wait for it to complete before returning.', ['dag_id', 'conf', 'timeout'])],
   ['manage_eks_stacks (AWS EKS: the operations a parameter lists in plain words)', 'destructive high medium', { name: 'manage_eks_stacks', description: 'Manage EKS CloudFormation stacks with both read and write operations.', inputSchema: { type: 'object', properties: { operation: { type: 'string', description: 'Operation to perform: generate, deploy, describe, or delete. Choose "describe" for read-only operations when write access is disabled.' }, cluster_name: { type: 'string' } } } }],
   // no evidence
+  ['peek_queue (made up: peeking reads)', 'read low high', tool('peek_queue', 'Peek at the next messages in a queue without removing them.', ['queue'])],
+  ['repairDatabase (made up: a verb the lexicon knows, not the no-evidence default)', 'write medium high', tool('repairDatabase', 'Repairs corrupted database tables asynchronously.', ['database'])],
+  ['snooze_reminder (made up: snooze and postpone write)', 'write medium high', tool('snooze_reminder', 'Postpone a reminder for an event until a new time.', ['event_id'])],
   ['frobnicate (made up: nothing to go on)', 'write medium low', { name: 'frobnicate' }],
   ['widget (made up: only readOnlyHint)', 'write medium low', tool('widget', undefined, [], RO)],
   ['prompt_understanding (a title line, then “ALWAYS Use this tool first to understand …”)', 'read low medium', tool('prompt_understanding', '[DEPRECATED] MCP-CORE Prompt Understanding.\n\nALWAYS Use this tool first to understand the user\'s query and translate it into AWS expert advice.')],
