@@ -212,7 +212,7 @@ describe('description phrases', () => {
   });
 
   test.each([
-    ['an enum of operations', { type: 'string', enum: ['history', 'pause', 'restart', 'undo'] }, 'param-subcommand param-operation-pause param-operation-restart'],
+    ['an enum of operations', { type: 'string', enum: ['history', 'pause', 'restart', 'undo'] }, 'param-subcommand param-operation-pause param-operation-restart param-operation-undo'],
     ['a description that says sub-command', { type: 'string', description: 'Rollout subcommand to execute' }, 'param-subcommand'],
     ['a command line', { type: 'string', description: 'Shell command to execute' }, 'param-command'],
     ['no description', { type: 'string' }, 'param-command'],
