@@ -5,10 +5,11 @@
  * Node and Pagefind's binary), Pagefind's cost per page and the size of its index and of what one
  * query downloads. With several N it prints how each figure grows against the tool count.
  *
- *   npm run bench -- [N …] [--rebuild]      N defaults to 50000; e.g. 25000 50000 100000
+ *   npm run bench -- [N …] [--rebuild] [--cpu-prof DIR]      N defaults to 50000; e.g. 25000 50000 100000
  *
  * `--rebuild` then changes one server (a tool description) and builds again into the same output
- * and cache: the time a one-server change takes to publish.
+ * and cache: the time a one-server change takes to publish. `--cpu-prof DIR` writes Node's CPU
+ * profile of each size's Astro build to DIR/astro-N.cpuprofile (open it in Chrome's DevTools).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,11 @@ import { isolatedBuild, type IsolatedBuild } from './isolated-build.ts';
 
 const args = process.argv.slice(2);
 const rebuild = args.includes('--rebuild');
-const sizes = args.filter((a) => !a.startsWith('--')).map(Number);
+const profileAt = args.indexOf('--cpu-prof');
+/** `--cpu-prof DIR`: Node's CPU profile of each Astro build, written into DIR (one .cpuprofile per build). */
+const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
+if (profileAt >= 0 && (profileDir === undefined || profileDir.startsWith('--'))) throw new Error('usage: --cpu-prof needs a directory');
+const sizes = args.filter((a, i) => !a.startsWith('--') && i !== profileAt + 1).map(Number);
 if (sizes.length === 0) sizes.push(50_000);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] (got ${args.join(' ')})`);
 
@@ -85,9 +90,32 @@ interface Result {
   queryKB: number;
   metaKB: number;
   toolPageHtmlBytes: number;
+  /** Mean milliseconds Astro reports per page (`(+2ms)`), over the first and the last tenth of the pages it rendered. */
+  pageMsFirstTenth: number;
+  pageMsLastTenth: number;
+  /** Pagefind per shard: reading and adding its pages, then writing its bundle (seconds). */
+  pagefindShards: Array<{ pages: number; addSeconds: number; writeSeconds: number }>;
   rebuildSeconds?: number;
   rebuildPagefindSeconds?: number;
   rebuildCachedPages?: number;
+}
+
+/** Astro's `(+2ms)` / `(+1.20s)` after each page it rendered, in order. */
+function pageTimes(output: string): number[] {
+  return [...output.matchAll(/\(\+(?:(\d+)m )?([\d.]+)(ms|s)?\)/g)].map((m) => Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 'ms' ? 1 : 1000));
+}
+
+const mean = (xs: readonly number[]): number => Math.round((sum(xs) / Math.max(xs.length, 1)) * 100) / 100;
+
+/** What src/integrations/pagefind.ts logs after PAGEFIND_LINE. */
+function pagefindSplit(output: string): Pick<Result, 'pagefindShards'> {
+  const split = /catalog:pagefind\] shards (.*)/.exec(output);
+  const shards = [...(split?.[1] ?? '').matchAll(/(\d+) pages add (\d+) ms write (\d+) ms/g)].map((m) => ({
+    pages: Number(m[1]),
+    addSeconds: round1(Number(m[2]) / 1000),
+    writeSeconds: round1(Number(m[3]) / 1000),
+  }));
+  return { pagefindShards: shards };
 }
 
 function measure(tools: number, build: IsolatedBuild): Result {
@@ -111,6 +139,8 @@ function measure(tools: number, build: IsolatedBuild): Result {
   const chunk = sum(bundles.map((d) => Math.max(0, ...filesOf(join(build.outDir, d, 'index')).map((f) => f.bytes))));
   const sample = join(build.outDir, 'servers', 'bench-server-0000', 'tools');
   const firstTool = readdirSync(sample).sort()[0]!;
+  const times = pageTimes(build.output);
+  const tenth = Math.max(1, Math.floor(times.length / 10));
   return {
     tools,
     pages,
@@ -128,6 +158,9 @@ function measure(tools: number, build: IsolatedBuild): Result {
     queryKB: Math.round((loader + meta + chunk + RESULTS_SHOWN * (sum(fragments) / Math.max(fragments.length, 1))) / 1024),
     metaKB: Math.round(meta / 1024),
     toolPageHtmlBytes: statSync(join(sample, firstTool, 'index.html')).size,
+    pageMsFirstTenth: mean(times.slice(0, tenth)),
+    pageMsLastTenth: mean(times.slice(-tenth)),
+    ...pagefindSplit(build.output),
   };
 }
 
@@ -136,7 +169,7 @@ for (const tools of sizes) {
   const work = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
   const serversDir = join(work, 'servers');
   writeCatalog(tools, serversDir);
-  const build = await isolatedBuild(serversDir);
+  const build = await isolatedBuild(serversDir, profileDir === undefined ? {} : { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `astro-${tools}.cpuprofile`] });
   try {
     if (!build.ok) {
       console.error(build.output);

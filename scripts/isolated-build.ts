@@ -29,6 +29,10 @@ export interface IsolatedBuild {
 export interface IsolatedBuildOptions {
   /** The `work` of an earlier build: build into the same output and cache again. */
   work?: string;
+  /** Node options for the build process, e.g. `--cpu-prof` (Node refuses them in NODE_OPTIONS). */
+  nodeArgs?: readonly string[];
+  /** Variables added to the build's environment, e.g. CATALOG_SEARCH_SHARD_PAGES. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export async function isolatedBuild(serversDir: string, options: IsolatedBuildOptions = {}): Promise<IsolatedBuild> {
@@ -36,13 +40,13 @@ export async function isolatedBuild(serversDir: string, options: IsolatedBuildOp
   mkdirSync(parent, { recursive: true });
   const work = options.work ?? mkdtempSync(join(parent, 'catalog-build-'));
   const outDir = join(work, 'dist');
-  const env = { ...process.env, CATALOG_SERVERS_DIR: serversDir, CATALOG_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, ...options.env, CATALOG_SERVERS_DIR: serversDir, CATALOG_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   const started = performance.now();
   const cleanup = (): void => rmSync(work, { recursive: true, force: true });
   // The Node running this script (the project's Node 22 under npm scripts) runs Astro directly, so
   // the build is one process whose tree can be watched.
   const { ok, output, peaks } = await new Promise<{ ok: boolean; output: string; peaks: ProcessPeak[] }>((resolve) => {
-    const child = execFile(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, env, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [...(options.nodeArgs ?? []), ASTRO, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, env, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ ok: error === null, output: stripVTControlCharacters(`${stdout}${stderr}`), peaks: watcher.stop() });
     });
     const watcher = watchPeaks(child.pid ?? -1);

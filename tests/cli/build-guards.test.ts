@@ -88,6 +88,32 @@ describe('build guards', () => {
     }
   }, 120_000);
 
+  test('the search index is written in shards of the configured size, every indexed page in exactly one', async () => {
+    const dir = join(work, 'shards', 'servers');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ ...seed, id: 'a', name: 'shard-a' }));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ ...seed, id: 'b', name: 'shard-b' }));
+    const result = await isolatedBuild(dir, { env: { CATALOG_SEARCH_SHARD_PAGES: '4' } });
+    try {
+      expect(result.ok, result.output).toBe(true);
+      const html = (readdirSync(result.outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+      const marked = html.filter((f) => readFileSync(join(result.outDir, f), 'utf8').includes('data-pagefind-body'));
+      // Tool and server pages of both servers; the other pages are not indexed.
+      expect(marked.length).toBe(2 * (seed.tools.length + 1));
+      const bundles = Math.ceil(marked.length / 4);
+      const listed = JSON.parse(readFileSync(join(result.outDir, 'pagefind/shards.json'), 'utf8')) as string[];
+      expect(listed).toEqual(Array.from({ length: bundles - 1 }, (_, i) => `/pagefind-${i + 2}/`));
+      const counts = ['/pagefind/', ...listed].map((b) => {
+        const entry = JSON.parse(readFileSync(join(result.outDir, b, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+        return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+      });
+      expect(counts.slice(0, -1).every((c) => c === 4)).toBe(true);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(marked.length);
+    } finally {
+      result.cleanup();
+    }
+  }, 120_000);
+
   test('untrusted names, descriptions, schemas and links render as text only', async () => {
     const tool = seed.tools[0]!;
     const hostile = {
