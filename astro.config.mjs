@@ -16,7 +16,10 @@ export default defineConfig({
   // Links between pages of the catalog are static; no client router, no prefetch scripts.
   prefetch: false,
   integrations: [sitemap(), pagefindIndex()],
-  // Pages whose getStaticPaths cache key (src/data.ts) and code are unchanged are copied from the
-  // last build in cacheDir instead of rendered again.
-  experimental: { incrementalBuild: true },
+  // Opt-in (CATALOG_INCREMENTAL_BUILD=1): pages whose getStaticPaths cache key (src/data.ts) and code
+  // are unchanged are copied from the last build in cacheDir instead of rendered again. Off by
+  // default: Astro empties the output first and copies every kept page back, so a one-server change
+  // took as long as a full build, and every build wrote each page twice, which on this machine's disk
+  // made a 100,000-tool build slower than twice a 50,000-tool one (README, Benchmark).
+  experimental: { incrementalBuild: process.env.CATALOG_INCREMENTAL_BUILD === '1' },
 });
