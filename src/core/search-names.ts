@@ -38,3 +38,26 @@ export function exactMatches(shard: readonly NameEntry[], query: string): NameEn
   const q = query.trim().toLowerCase();
   return shard.filter((e) => e.name.toLowerCase() === q);
 }
+
+/** A name or query with case and the separators people type interchangeably (space, `_`, `-`, `.`, `/`) made alike. */
+function comparable(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_./-]+/g, '_');
+}
+
+/**
+ * The entries of a shard a query typed so far names: exact matches first, then names that begin
+ * with the query (`write_f`, `write f` → `write_file`), shorter names first; at most `limit`.
+ */
+export function nameMatches(shard: readonly NameEntry[], query: string, limit: number): NameEntry[] {
+  const q = comparable(query);
+  if (q === '') return [];
+  const exact: NameEntry[] = [];
+  const starting: NameEntry[] = [];
+  for (const e of shard) {
+    const name = comparable(e.name);
+    if (name === q) exact.push(e);
+    else if (name.startsWith(q)) starting.push(e);
+  }
+  starting.sort((a, b) => a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...exact, ...starting].slice(0, limit);
+}

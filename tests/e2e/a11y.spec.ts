@@ -18,7 +18,16 @@ const PAGES: Array<{ kind: string; url: string; ready?: (page: Page) => Promise<
       await expect(page.locator('catalog-search')).toHaveAttribute('data-state', 'done');
     },
   },
-  { kind: 'method', url: '/method/' },
+  {
+    kind: 'method (search-as-you-type results open)',
+    url: '/method/',
+    ready: async (page) => {
+      await page.getByLabel('Search tools by name').focus();
+      await page.keyboard.type('write');
+      await expect(page.getByRole('listbox', { name: 'Search results' })).toBeVisible();
+      await page.keyboard.press('ArrowDown');
+    },
+  },
   { kind: 'accuracy', url: '/accuracy/' },
   { kind: 'labelling', url: '/accuracy/labelling/' },
   { kind: 'policy format', url: '/policy/' },
