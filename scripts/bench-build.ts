@@ -24,7 +24,7 @@ const profileAt = args.indexOf('--cpu-prof');
 /** `--cpu-prof DIR`: Node's CPU profile of each Astro build, written into DIR (one .cpuprofile per build). */
 const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
 if (profileAt >= 0 && (profileDir === undefined || profileDir.startsWith('--'))) throw new Error('usage: --cpu-prof needs a directory');
-const sizes = args.filter((a, i) => !a.startsWith('--') && i !== profileAt + 1).map(Number);
+const sizes = args.filter((a, i) => !a.startsWith('--') && (profileAt < 0 || i !== profileAt + 1)).map(Number);
 if (sizes.length === 0) sizes.push(50_000);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] (got ${args.join(' ')})`);
 
