@@ -39,17 +39,23 @@ test('every tool of every server is linked from its server page', async ({ page 
   }
 });
 
-test('a tool page loads no script but the copy button', async ({ page }) => {
+test('a tool page loads only the copy button and the search box loader until the search box is used', async ({ page }) => {
   const tool = expectedTool(server(FILESYSTEM), 'write_file');
   const scripts: string[] = [];
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(r.url());
   });
   await page.goto(tool.url);
-  const inline = await page.locator('script').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-  const external = scripts.length;
-  // Astro inlines a small module script; either way there is at most one, and it only defines copy-button.
-  expect(inline.length + external).toBeLessThanOrEqual(1);
+  const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  // Astro inlines small module scripts and links larger ones: the copy button and the loader of search-as-you-type.
+  expect(inline.length + scripts.length).toBeLessThanOrEqual(2);
   expect(inline.join('') + scripts.join('')).not.toContain('pagefind');
+  expect(scripts.some((u) => u.includes('quick-search'))).toBe(false);
   expect(await page.evaluate(() => customElements.get('copy-button') !== undefined)).toBe(true);
+  // Focusing the search box loads search-as-you-type; Pagefind waits for the first keystroke.
+  await page.getByLabel('Search tools by name').focus();
+  await expect.poll(() => scripts.some((u) => u.includes('quick-search'))).toBe(true);
+  expect(scripts.some((u) => u.includes('pagefind'))).toBe(false);
+  await page.keyboard.type('wr');
+  await expect.poll(() => scripts.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
 });
