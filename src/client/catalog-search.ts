@@ -4,7 +4,7 @@
  * tool's name, title, description or server, and the name index (src/core/search-names.ts) so a
  * tool whose name is, or begins with, what was typed comes first. Loaded only when a search starts.
  */
-import { nameMatches, namePrefix, type NameEntry } from '../core/search-names.ts';
+import { nameMatches, namePrefix, namesQueryable, type NameEntry } from '../core/search-names.ts';
 
 export interface SearchHit {
   url: string;
@@ -23,7 +23,6 @@ interface PagefindResultData {
   excerpt: string;
 }
 interface PagefindResult {
-  id: string;
   data(): Promise<PagefindResultData>;
 }
 interface Pagefind {
@@ -51,7 +50,7 @@ const nameShardCache = new Map<string, Promise<NameEntry[]>>();
 
 /** Tools whose name is or begins with the query, from the name index (at most `limit`). */
 export async function namesFor(query: string, limit: number): Promise<NameEntry[]> {
-  if (query.trim().replace(/[^a-z0-9]/gi, '').length < 2) return [];
+  if (!namesQueryable(query)) return [];
   const prefix = namePrefix(query);
   let shard = nameShardCache.get(prefix);
   if (shard === undefined) {
@@ -91,8 +90,8 @@ export async function searchCatalog(query: string, nameLimit = 10): Promise<Cata
   const { results } = await index.search(query);
   const first: SearchHit[] = names.map((e) => ({ url: e.url, name: e.name, server: e.server, risk: e.risk, category: e.category, excerpt: '' }));
   const shown = new Set(first.map((h) => h.url));
+  const pending = [...first];
   let next = 0;
-  let pending = first;
   return {
     total: Math.max(results.length, first.length),
     async more(count) {

@@ -74,9 +74,6 @@ export function attach(input: HTMLInputElement): void {
     input.removeAttribute('aria-activedescendant');
     active = -1;
   };
-  const open = (href: string): void => {
-    location.assign(href);
-  };
 
   const run = async (): Promise<void> => {
     const query = input.value.trim();
@@ -87,7 +84,6 @@ export function attach(input: HTMLInputElement): void {
       close();
       return;
     }
-    form.dataset['state'] = 'searching';
     const search = await searchCatalog(query, SHOWN);
     const hits = await search.more(SHOWN);
     if (mine !== generation) return;
@@ -102,7 +98,6 @@ export function attach(input: HTMLInputElement): void {
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     setActive(-1);
-    form.dataset['state'] = 'done';
   };
 
   input.addEventListener('input', () => {
@@ -119,7 +114,7 @@ export function attach(input: HTMLInputElement): void {
       const chosen = options()[active];
       if (!list.hidden && chosen?.dataset['href']) {
         e.preventDefault();
-        open(chosen.dataset['href']);
+        location.assign(chosen.dataset['href']);
       }
     } else if (e.key === 'Escape') {
       if (!list.hidden) {
@@ -133,7 +128,7 @@ export function attach(input: HTMLInputElement): void {
     const chosen = (e.target as Element).closest<HTMLElement>('[role="option"]');
     if (chosen?.dataset['href']) {
       e.preventDefault();
-      open(chosen.dataset['href']);
+      location.assign(chosen.dataset['href']);
     }
   });
   input.addEventListener('blur', () => close());

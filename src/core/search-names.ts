@@ -16,8 +16,17 @@ export interface NameEntry {
 
 /** The shard a name belongs to: its first two letters or digits, lowercased (`_` stands in for none). */
 export function namePrefix(name: string): string {
-  const chars = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
-  return (chars.slice(0, 2) || '_').padEnd(2, '_');
+  return (nameChars(name).slice(0, 2) || '_').padEnd(2, '_');
+}
+
+/** The letters and digits a name's shard is chosen by, lowercased. */
+function nameChars(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+/** Whether a query has the two letters or digits that pick its shard (a shorter one matches too many names). */
+export function namesQueryable(query: string): boolean {
+  return nameChars(query).length >= 2;
 }
 
 /** The entries grouped by `namePrefix`, each shard sorted by name then URL. */

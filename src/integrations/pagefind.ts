@@ -93,8 +93,9 @@ async function writeShards(site: string): Promise<{ bundles: string[]; timings: 
     let marked = batch.filter((page) => page.content.includes('data-pagefind-body'));
     while (marked.length > 0) {
       if (shard === undefined) {
-        bundles.push(bundleOf(bundles.length));
-        shard = await Shard.open(join(site, bundles.at(-1) ?? ''));
+        const bundle = bundleOf(bundles.length);
+        bundles.push(bundle);
+        shard = await Shard.open(join(site, bundle));
       }
       const open: Shard = shard;
       const take = marked.slice(0, SHARD_PAGES - open.pages);
