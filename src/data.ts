@@ -17,7 +17,6 @@ import { buildToolFaq, type FaqItem } from './core/faq.ts';
 import { installHint } from './core/install-hint.ts';
 import { lookAlikeGroups } from './core/look-alike.ts';
 import { namedToolAsTool } from './core/named-tool.ts';
-import { listParameters, type Parameter } from './core/params.ts';
 import { POLICY_TABLE, recommendServerPolicy, recommendToolPolicy } from './core/policy/recommend.ts';
 import { stringifyPolicy } from './core/policy/stringify.ts';
 import {
@@ -35,6 +34,7 @@ import {
   type VerificationEntry,
 } from './core/schema.ts';
 import { findSlugCollisions, toolSlug } from './core/slug.ts';
+import { inlineDefinition, type InlineDefinition } from './core/tool-page.ts';
 
 /**
  * One tool as the catalog holds it for every page that lists, counts or links it. It is small and
@@ -58,6 +58,8 @@ export interface ToolEntry {
   placeholders: Readonly<Record<string, string>>;
   /** Where the snapshot file lists the tool: its page reads the definition from there. */
   definition: DefinitionRef;
+  /** The definition as sent, as its own JSON file: only for tools whose page shows a bounded view of it. */
+  definitionUrl: string | undefined;
   /** What the tool page says about its server; one object shared by the server's tools. */
   server: ServerFacts;
 }
@@ -85,9 +87,8 @@ export interface ToolView extends ToolEntry {
   /** Annotations exactly as declared, or undefined when the server declares none. */
   annotations: ToolAnnotations | undefined;
   rationale: string[];
-  params: Parameter[];
-  inputSchemaJson: string | undefined;
-  outputSchemaJson: string | undefined;
+  /** What the page prints of the description, parameters and schemas. */
+  inline: InlineDefinition;
   policyJson: string;
   faq: FaqItem[];
 }
@@ -163,10 +164,6 @@ function policyEffect(risk: Risk): string {
   return POLICY_TABLE.find((row) => row.risk === risk)?.treatment ?? '';
 }
 
-function prettyJson(value: unknown): string | undefined {
-  return value === undefined ? undefined : JSON.stringify(value, null, 2);
-}
-
 function gatingText(tool: Tool | NamedTool): string | undefined {
   const gating = tool['gating'];
   if (gating === undefined || gating === null) return undefined;
@@ -176,10 +173,11 @@ function gatingText(tool: Tool | NamedTool): string | undefined {
 function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, definition: DefinitionRef, gating: string | undefined): ToolEntry {
   const slug = toolSlug(tool.name);
   const serverUrl = `/servers/${server.id}/`;
+  const url = `${serverUrl}tools/${slug}/`;
   return {
     name: tool.name,
     slug,
-    url: `${serverUrl}tools/${slug}/`,
+    url,
     serverId: server.id,
     serverName: server.name,
     serverUrl,
@@ -189,6 +187,7 @@ function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, defin
     gating,
     placeholders: server.provenance.placeholders ?? {},
     definition,
+    definitionUrl: inlineDefinition(tool).cut ? `${url}definition.json` : undefined,
     server: facts,
   };
 }
@@ -220,6 +219,11 @@ function readDefinition(ref: DefinitionRef): Tool {
   return ref.list === 'tools' ? (tool as Tool) : namedToolAsTool(tool);
 }
 
+/** The definition exactly as the snapshot holds it, as pretty JSON: the file a tool page with a bounded view links. */
+export function definitionJson(entry: ToolEntry): string {
+  return `${JSON.stringify(readDefinition(entry.definition), null, 2)}\n`;
+}
+
 /** The view model of one tool page, derived from its entry (and its definition, read from the snapshot) when the page renders. */
 export function toolPageView(entry: ToolEntry): ToolView {
   const { verdict } = entry;
@@ -230,9 +234,7 @@ export function toolPageView(entry: ToolEntry): ToolView {
     title: tool.title ?? tool.annotations?.title,
     annotations: tool.annotations,
     rationale,
-    params: listParameters(tool.inputSchema),
-    inputSchemaJson: prettyJson(tool.inputSchema),
-    outputSchemaJson: prettyJson(tool.outputSchema),
+    inline: inlineDefinition(tool),
     policyJson: stringifyPolicy(recommendToolPolicy(tool.name, verdict.risk)),
     faq: buildToolFaq({
       toolName: tool.name,
