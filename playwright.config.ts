@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 /**
  * End-to-end tests drive real Chromium against the built site (`npm run build` first; `npm test`
@@ -8,10 +8,6 @@ import { existsSync } from 'node:fs';
  * Playwright's own browser is used (`npx playwright install chromium`).
  */
 const PORT = Number(process.env.E2E_PORT ?? 4399);
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path): path is string => typeof path === 'string' && path !== '' && existsSync(path),
-);
-
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -24,19 +20,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     headless: true,
     trace: 'retain-on-failure',
-    launchOptions: systemChromium
-      ? {
-          executablePath: systemChromium,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     // Vite's static preview of dist/, not `astro preview`: Astro allows one preview per project, and

@@ -2,6 +2,7 @@
  * The one module that queries content collections. It classifies every tool once per build and
  * returns view models; pages and components only receive props.
  */
+import type { PaginateFunction } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,7 +12,9 @@ import { renderRationale } from './core/classify/rationale.ts';
 import { HAND_LABELS_FILE, LABELLING_GUIDE_FILE } from './core/eval/hand-labels.ts';
 import { buildEvalReport, categoryAccuracy, figuresOf, type HandTotals, type SetTotals } from './core/eval/report.ts';
 import { SPLIT_FILE, SPLIT_RULE, type EvalSet } from './core/eval/split.ts';
+import { BROWSE_DIMENSIONS, groupByDimension, sharedNames, type BrowseDimension } from './core/browse.ts';
 import { cacheKey } from './core/cache-key.ts';
+import { annotationCoverage, type AnnotationCoverage } from './core/facets.ts';
 import { FAILURE_CLASS_LABELS } from './core/failure-class.ts';
 import { buildToolFaq, type FaqItem } from './core/faq.ts';
 import { installHint } from './core/install-hint.ts';
@@ -26,6 +29,7 @@ import {
   type FailureClass,
   type NamedTool,
   type Provenance,
+  type Registry,
   type Risk,
   type ServerSnapshot,
   type Tool,
@@ -60,6 +64,10 @@ export interface ToolEntry {
   definition: DefinitionRef;
   /** The definition as sent, as its own JSON file: only for tools whose page shows a bounded view of it. */
   definitionUrl: string | undefined;
+  /** How much of the MCP hint set the server declares for it (a search facet, a column of the cross-server view). */
+  annotationCoverage: AnnotationCoverage;
+  /** Set when other servers have a tool of the same name: their side-by-side view, and how many servers it lists. */
+  sameName: { url: string; servers: number } | undefined;
   /** What the tool page says about its server; one object shared by the server's tools. */
   server: ServerFacts;
 }
@@ -77,6 +85,7 @@ export interface ServerFacts {
   digest: string;
   package: string;
   version: string;
+  registry: Registry;
   /** How and when the tool list was captured, e.g. `listed from the running server on 22 Nov 2026`. */
   provenanceNote: string;
 }
@@ -135,6 +144,8 @@ export interface Catalog {
   failedSources: FailedSource[];
   /** Failed sources per class, in FAILURE_CLASSES order, empty classes left out. */
   failureCounts: Array<{ failureClass: FailureClass; label: string; count: number }>;
+  /** Tool names more than one server has, most widespread first. */
+  sharedNames: SharedName[];
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -188,6 +199,8 @@ function toolEntry(server: ServerSnapshot, facts: ServerFacts, tool: Tool, defin
     placeholders: server.provenance.placeholders ?? {},
     definition,
     definitionUrl: inlineDefinition(tool).cut ? `${url}definition.json` : undefined,
+    annotationCoverage: annotationCoverage(tool.annotations),
+    sameName: undefined,
     server: facts,
   };
 }
@@ -263,7 +276,13 @@ function serverView(server: ServerSnapshot, file: string, digest: string, verifi
   const warnings = [...server.warnings];
   const seen = new Set<string>();
   const tools: ToolEntry[] = [];
-  const facts: ServerFacts = { digest, package: server.provenance.package, version: server.provenance.version, provenanceNote: provenanceNote(server.provenance) };
+  const facts: ServerFacts = {
+    digest,
+    package: server.provenance.package,
+    version: server.provenance.version,
+    registry: server.provenance.registry,
+    provenanceNote: provenanceNote(server.provenance),
+  };
   const all = [
     ...server.tools.map((tool, index) => ({ tool, definition: { file, list: 'tools' as const, index }, gating: gatingText(tool) })),
     ...named.map((n, index) => ({ tool: namedToolAsTool(n), definition: { file, list: 'namedTools' as const, index }, gating: gatingText(n) })),
@@ -345,7 +364,7 @@ async function loadCatalog(): Promise<Catalog> {
     label: FAILURE_CLASS_LABELS[failureClass],
     count: failedSources.filter((f) => f.failureClass === failureClass).length,
   })).filter((c) => c.count > 0);
-  return { servers, tools, riskMix: countRisks(tools), failedSources, failureCounts };
+  return { servers, tools, riskMix: countRisks(tools), failedSources, failureCounts, sharedNames: linkSharedNames(tools) };
 }
 
 let catalog: Promise<Catalog> | undefined;
@@ -367,9 +386,67 @@ export function groupByRisk(tools: readonly ToolEntry[]): Array<{ risk: Risk; to
 }
 
 /** The cache key of one browse page: the counts in its tabs, its place among the pages and what its table shows of each tool. */
-export function browseKey(page: { currentPage: number; lastPage: number; data: readonly ToolEntry[] }, counts: RiskMix): string {
-  const rows = page.data.map((t) => [t.url, t.name, t.serverName, t.verdict.category, t.verdict.confidence, t.description, t.placeholders]);
+export function browseKey(page: { currentPage: number; lastPage: number; data: readonly ToolEntry[] }, counts: Readonly<Record<string, number>>): string {
+  const rows = page.data.map((t) => [t.url, t.name, t.serverName, t.verdict.risk, t.verdict.category, t.verdict.confidence, t.description, t.placeholders]);
   return cacheKey(counts, page.currentPage, page.lastPage, rows);
+}
+
+/** Tools per browse page: keeps each page small however large the catalog grows. */
+const BROWSE_PAGE_SIZE = 200;
+
+export function browseDimension(key: BrowseDimension['key']): BrowseDimension {
+  const dimension = BROWSE_DIMENSIONS.find((d) => d.key === key);
+  if (dimension === undefined) throw new Error(`no browse dimension "${key}"`);
+  return dimension;
+}
+
+/** Per value of a dimension, how many tools have it. */
+export async function browseCounts(key: BrowseDimension['key']): Promise<Record<string, number>> {
+  const { tools } = await getCatalog();
+  const groups = groupByDimension(browseDimension(key), tools, (t) => t.verdict);
+  return Object.fromEntries([...groups].map(([value, group]) => [value, group.length]));
+}
+
+/** The paged browse pages of one dimension: `/risk/high/`, `/risk/high/2/`, … for every value, empty values included. */
+export async function browseStaticPaths(key: BrowseDimension['key'], paginate: PaginateFunction) {
+  const dimension = browseDimension(key);
+  const { tools } = await getCatalog();
+  const groups = groupByDimension(dimension, tools, (t) => t.verdict);
+  const counts = Object.fromEntries([...groups].map(([value, group]) => [value, group.length]));
+  return dimension.values.flatMap((value) =>
+    paginate(groups.get(value) ?? [], { params: { value }, props: { dimensionKey: key, value, counts }, pageSize: BROWSE_PAGE_SIZE }).map(
+      (path) => ({ ...path, cacheKey: browseKey(path.props.page, counts) }),
+    ),
+  );
+}
+
+/** A tool name more than one server has, with every tool of that name. */
+export interface SharedName {
+  slug: string;
+  name: string;
+  /** The cross-server view: `/name/<slug>/`. */
+  url: string;
+  servers: number;
+  riskMix: RiskMix;
+  tools: ToolEntry[];
+}
+
+/** Tool names more than one server has: each gets a page comparing the servers' verdicts side by side. */
+export async function sharedToolNames(): Promise<SharedName[]> {
+  return (await getCatalog()).sharedNames;
+}
+
+/** Groups the tools by shared name and tells each member tool where its cross-server view is. */
+function linkSharedNames(tools: readonly ToolEntry[]): SharedName[] {
+  return sharedNames(tools, (t) => ({ slug: t.slug, serverId: t.serverId })).map(({ slug, servers, items }) => {
+    const url = sharedNameUrl(slug);
+    for (const tool of items) tool.sameName = { url, servers };
+    return { slug, name: items[0]?.name ?? slug, url, servers, riskMix: countRisks(items), tools: items };
+  });
+}
+
+function sharedNameUrl(slug: string): string {
+  return `/name/${slug}/`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * tool's name, title, description or server, and the name index (src/core/search-names.ts) so a
  * tool whose name is, or begins with, what was typed comes first. Loaded only when a search starts.
  */
+import { pagefindFilters, type SearchState } from '../core/facets.ts';
 import { nameMatches, namePrefix, namesQueryable, type NameEntry } from '../core/search-names.ts';
 
 export interface SearchHit {
@@ -25,13 +26,23 @@ interface PagefindResultData {
 interface PagefindResult {
   data(): Promise<PagefindResultData>;
 }
+/** Value → count, per filter name. */
+export type FilterCounts = Record<string, Record<string, number>>;
+interface PagefindResponse {
+  results: PagefindResult[];
+  /** Per filter value: how many results there would be with that value required as well. */
+  filters: FilterCounts;
+}
 interface Pagefind {
   init(): Promise<void>;
   mergeIndex(path: string): Promise<void>;
-  search(query: string): Promise<{ results: PagefindResult[] }>;
+  search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindResponse>;
+  /** Every filter's values with their page counts; loads the filter index, which counts on a query need. */
+  filters(): Promise<FilterCounts>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
+let filterIndex: Promise<FilterCounts> | undefined;
 
 /** Pagefind with every shard merged in, loaded once per page. */
 export function loadPagefind(): Promise<Pagefind> {
@@ -80,20 +91,60 @@ function hitOf(d: PagefindResultData): SearchHit {
 export interface CatalogSearch {
   /** Pagefind's result count (the name index's matches are among them). */
   total: number;
+  /** Per facet, how many results each of its values has under the other facets' choices. */
+  counts: FilterCounts;
   /** Loads the next `count` hits after those already loaded; name matches come first. */
   more(count: number): Promise<SearchHit[]>;
 }
 
-/** Starts a search: name matches first, then Pagefind's ranking without repeating them. */
-export async function searchCatalog(query: string, nameLimit = 10): Promise<CatalogSearch> {
-  const [index, names] = await Promise.all([loadPagefind(), namesFor(query, nameLimit)]);
-  const { results } = await index.search(query);
-  const first: SearchHit[] = names.map((e) => ({ url: e.url, name: e.name, server: e.server, risk: e.risk, category: e.category, excerpt: '' }));
+/** Facets a name-index entry can answer; with any other facet chosen, names are not put first. */
+const NAME_FACETS: Record<string, (e: NameEntry) => string> = { risk: (e) => e.risk, category: (e) => e.category, server: (e) => e.server };
+
+function nameFits(entry: NameEntry, filters: SearchState['filters']): boolean {
+  return Object.entries(filters).every(([key, values]) => values.includes(NAME_FACETS[key]?.(entry) ?? ''));
+}
+
+/**
+ * Per facet, the counts of its values: a facet with values chosen is counted under the other
+ * facets' choices only (values within a facet are alternatives), so choosing `high` still shows
+ * how many `critical` results there are.
+ */
+async function facetCounts(index: Pagefind, state: SearchState, main: PagefindResponse): Promise<FilterCounts> {
+  const query = state.query === '' ? null : state.query;
+  const counts: FilterCounts = { ...main.filters };
+  const chosen = Object.keys(state.filters).filter((key) => (state.filters[key] ?? []).length > 0);
+  const others = await Promise.all(chosen.map((key) => index.search(query, { filters: pagefindFilters(state, key) })));
+  chosen.forEach((key, i) => {
+    counts[key] = others[i]?.filters[key] ?? {};
+  });
+  return counts;
+}
+
+/**
+ * Starts a search: name matches first (when the chosen facets are ones a name entry can answer),
+ * then Pagefind's ranking without repeating them. An empty query with facets lists every page
+ * that has the chosen values.
+ */
+export async function searchCatalog(state: SearchState, options: { nameLimit?: number; counts?: boolean } = {}): Promise<CatalogSearch> {
+  const { query, filters } = state;
+  const nameLimit = options.nameLimit ?? 10;
+  const namesApply = query !== '' && Object.keys(filters).every((key) => key in NAME_FACETS);
+  const [index, names] = await Promise.all([loadPagefind(), namesApply ? namesFor(query, nameLimit * 4) : Promise.resolve([])]);
+  // Pagefind counts filter values only from filter data it has loaded; filters() loads it all.
+  if (options.counts === true) await (filterIndex ??= index.filters());
+  const main = await index.search(query === '' ? null : query, { filters: pagefindFilters(state) });
+  const { results } = main;
+  const counts = options.counts === true ? await facetCounts(index, state, main) : {};
+  const first: SearchHit[] = names
+    .filter((e) => nameFits(e, filters))
+    .slice(0, nameLimit)
+    .map((e) => ({ url: e.url, name: e.name, server: e.server, risk: e.risk, category: e.category, excerpt: '' }));
   const shown = new Set(first.map((h) => h.url));
   const pending = [...first];
   let next = 0;
   return {
     total: Math.max(results.length, first.length),
+    counts,
     async more(count) {
       const out = pending.splice(0, count);
       while (out.length < count && next < results.length) {

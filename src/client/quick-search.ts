@@ -84,7 +84,7 @@ export function attach(input: HTMLInputElement): void {
       close();
       return;
     }
-    const search = await searchCatalog(query, SHOWN);
+    const search = await searchCatalog({ query, filters: {} }, { nameLimit: SHOWN });
     const hits = await search.more(SHOWN);
     if (mine !== generation) return;
     const all = document.createElement('li');

@@ -37,7 +37,7 @@ const CATEGORY_MEANING: Record<Category, string> = {
   financial: 'moves money or creates financial obligations',
 };
 
-const FLAG_LABELS: Record<Flag, string> = {
+export const FLAG_LABELS: Record<Flag, string> = {
   'credential-access': 'Credential or secret access',
   'permission-change': 'Permission or policy change',
   'open-world': 'Open-world network access',

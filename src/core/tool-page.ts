@@ -104,3 +104,8 @@ export function inlineDefinition(tool: DefinitionText): InlineDefinition {
     cut,
   };
 }
+
+/** The first line of a description, at most 160 characters: what a table row shows of it. */
+export function summaryLine(text: string): string {
+  return (text.split('\n')[0] ?? '').slice(0, 160);
+}

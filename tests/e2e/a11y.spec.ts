@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectedTool, FILESYSTEM, server } from './catalog.ts';
+import { catalogTools, expectedTool, FILESYSTEM, server } from './catalog.ts';
 
 const tool = expectedTool(server(FILESYSTEM), 'write_file');
+/** A tool name more than one server has: it has a cross-server page. */
+const sharedSlug = catalogTools().find((t, _, all) => all.some((o) => o.slug === t.slug && o.server.id !== t.server.id))?.slug ?? '';
 
 /** One page of every kind the site has. */
 const PAGES: Array<{ kind: string; url: string; ready?: (page: Page) => Promise<void> }> = [
@@ -11,6 +13,19 @@ const PAGES: Array<{ kind: string; url: string; ready?: (page: Page) => Promise<
   { kind: 'tool', url: tool.url },
   { kind: 'risk index', url: '/risk/' },
   { kind: 'risk level', url: '/risk/high/' },
+  { kind: 'category index', url: '/category/' },
+  { kind: 'category', url: '/category/destructive/' },
+  { kind: 'flag index', url: '/flag/' },
+  { kind: 'flag', url: '/flag/credential-access/' },
+  { kind: 'names on several servers', url: '/names/' },
+  { kind: 'one name across servers', url: `/name/${sharedSlug}/` },
+  {
+    kind: 'search results with facets',
+    url: '/search/?q=file&risk=high&category=write',
+    ready: async (page) => {
+      await expect(page.locator('catalog-search')).toHaveAttribute('data-state', 'done');
+    },
+  },
   {
     kind: 'search results',
     url: '/search/?q=write_file',

@@ -69,3 +69,27 @@ export function expectedAccuracy(): EvalReport {
     hand: hand === undefined ? undefined : parseHandLabels(hand),
   });
 }
+
+export interface CatalogTool {
+  server: ServerSnapshot;
+  tool: ReturnType<typeof toolsWithPages>[number];
+  verdict: Verdict;
+  slug: string;
+  url: string;
+}
+
+let everyTool: CatalogTool[] | undefined;
+
+/** Every tool that has a page, with its verdict: the first definition of a name a server lists twice, as the site shows. */
+export function catalogTools(): CatalogTool[] {
+  everyTool ??= loadSnapshots().flatMap((server) => {
+    const seen = new Set<string>();
+    return toolsWithPages(server).flatMap((tool) => {
+      if (seen.has(tool.name)) return [];
+      seen.add(tool.name);
+      const slug = toolSlug(tool.name);
+      return [{ server, tool, verdict: classifyTool(tool), slug, url: `/servers/${server.id}/tools/${slug}/` }];
+    });
+  });
+  return everyTool;
+}
