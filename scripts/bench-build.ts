@@ -5,10 +5,11 @@
  * Node and Pagefind's binary), Pagefind's cost per page and the size of its index and of what one
  * query downloads. With several N it prints how each figure grows against the tool count.
  *
- *   npm run bench -- [N …] [--rebuild] [--cpu-prof DIR]      N defaults to 50000; e.g. 25000 50000 100000
+ *   npm run bench -- [N …] [--rebuild] [--search] [--cpu-prof DIR]      N defaults to 50000; e.g. 25000 50000 100000
  *
  * `--rebuild` then changes one server (a tool description) and builds again into the same output
- * and cache: the time a one-server change takes to publish. `--cpu-prof DIR` writes Node's CPU
+ * and cache: the time a one-server change takes to publish. `--search` measures search on each
+ * built catalog in Chromium (scripts/bench-search.ts). `--cpu-prof DIR` writes Node's CPU
  * profile of each size's Astro build to DIR/astro-N.cpuprofile (open it in Chrome's DevTools).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,17 +17,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerSnapshot } from '../src/core/schema.ts';
 import { readSnapshots } from '../src/ingest/snapshot.ts';
+import { benchSearch, type SearchFigures } from './bench-search.ts';
 import { isolatedBuild, type IsolatedBuild } from './isolated-build.ts';
 
 const args = process.argv.slice(2);
 const rebuild = args.includes('--rebuild');
+/** `--search`: after each build, measure search in Chromium against its output (scripts/bench-search.ts). */
+const withSearch = args.includes('--search');
 const profileAt = args.indexOf('--cpu-prof');
 /** `--cpu-prof DIR`: Node's CPU profile of each Astro build, written into DIR (one .cpuprofile per build). */
 const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
 if (profileAt >= 0 && (profileDir === undefined || profileDir.startsWith('--'))) throw new Error('usage: --cpu-prof needs a directory');
 const sizes = args.filter((a, i) => !a.startsWith('--') && (profileAt < 0 || i !== profileAt + 1)).map(Number);
 if (sizes.length === 0) sizes.push(50_000);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] (got ${args.join(' ')})`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] [--search] [--cpu-prof DIR] (got ${args.join(' ')})`);
 
 const PER_SERVER = 100;
 /** What src/integrations/pagefind.ts logs when it is done. */
@@ -95,6 +99,8 @@ interface Result {
   pageMsLastTenth: number;
   /** Pagefind per shard: reading and adding its pages, then writing its bundle (seconds). */
   pagefindShards: Array<{ pages: number; addSeconds: number; writeSeconds: number }>;
+  /** With --search: keystroke and facet-change latencies on this catalog (warm index). */
+  search?: SearchFigures;
   rebuildSeconds?: number;
   rebuildPagefindSeconds?: number;
   rebuildCachedPages?: number;
@@ -176,6 +182,7 @@ for (const tools of sizes) {
       throw new Error(`benchmark build of ${tools} tools failed`);
     }
     const result = measure(tools, build);
+    if (withSearch) result.search = await benchSearch(build.outDir);
     if (rebuild) {
       changeOneServer(serversDir);
       const again = await isolatedBuild(serversDir, { work: build.work });

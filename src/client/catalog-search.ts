@@ -91,8 +91,8 @@ function hitOf(d: PagefindResultData): SearchHit {
 export interface CatalogSearch {
   /** Pagefind's result count (the name index's matches are among them). */
   total: number;
-  /** Per facet, how many results each of its values has under the other facets' choices. */
-  counts: FilterCounts;
+  /** Per facet, how many results each of its values has under the other facets' choices: counted when asked, so the first results are not kept waiting. */
+  counts(): Promise<FilterCounts>;
   /** Loads the next `count` hits after those already loaded; name matches come first. */
   more(count: number): Promise<SearchHit[]>;
 }
@@ -134,7 +134,8 @@ export async function searchCatalog(state: SearchState, options: { nameLimit?: n
   if (options.counts === true) await (filterIndex ??= index.filters());
   const main = await index.search(query === '' ? null : query, { filters: pagefindFilters(state) });
   const { results } = main;
-  const counts = options.counts === true ? await facetCounts(index, state, main) : {};
+  let counted: Promise<FilterCounts> | undefined;
+  const counts = (): Promise<FilterCounts> => (counted ??= options.counts === true ? facetCounts(index, state, main) : Promise.resolve({}));
   const first: SearchHit[] = names
     .filter((e) => nameFits(e, filters))
     .slice(0, nameLimit)

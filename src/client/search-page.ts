@@ -9,6 +9,8 @@ import { searchCatalog, type FilterCounts, type SearchHit } from './catalog-sear
 
 /** Results shown at a time; more load on demand. */
 const PAGE = 30;
+/** Results of a new search rendered before the rest of its first page is fetched. */
+const FIRST = 8;
 /** Open-set values (servers) listed at most, by count. */
 const OPEN_VALUES = 12;
 
@@ -121,15 +123,28 @@ export function attachSearchPage(root: HTMLElement): void {
     status.textContent = `Searching for ${label}…`;
     const found = await searchCatalog(state, { counts: true });
     if (mine !== run) return;
-    showCounts(found.counts);
+    root.dataset['counts'] = 'pending';
+    const count = (): void => {
+      void found.counts().then((counts) => {
+        if (mine !== run) return;
+        showCounts(counts);
+        root.dataset['counts'] = 'ready';
+      });
+    };
     let shown = 0;
     loadMore = async () => {
       root.dataset['state'] = 'loading';
-      const hits = await found.more(PAGE);
-      if (mine !== run) return;
-      list.append(...hits.map(renderResult));
-      shown += hits.length;
-      more.hidden = hits.length < PAGE || shown >= found.total;
+      // The first few render as soon as they arrive; the rest of the page follows.
+      for (const size of shown === 0 ? [FIRST, PAGE - FIRST] : [PAGE]) {
+        const hits = await found.more(size);
+        if (mine !== run) return;
+        list.append(...hits.map(renderResult));
+        shown += hits.length;
+        // Counting starts once the first results are on screen.
+        count();
+        if (hits.length < size) break;
+      }
+      more.hidden = shown >= found.total || shown % PAGE !== 0;
       status.textContent =
         shown === 0
           ? `No tool or server matches ${label}.`
@@ -151,7 +166,7 @@ export function attachSearchPage(root: HTMLElement): void {
     typing = setTimeout(() => {
       state = { ...state, query: input.value.trim() };
       void search();
-    }, 120);
+    }, 60);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();

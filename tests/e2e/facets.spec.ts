@@ -3,7 +3,11 @@ import { annotationCoverage } from '../../src/core/facets.ts';
 import { catalogTools } from './catalog.ts';
 
 const box = (page: Page, facet: string, value: string) => page.getByRole('group', { name: facet }).getByRole('checkbox', { name: new RegExp(`^${value}`) });
-const done = (page: Page) => expect(page.locator('catalog-search')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+/** Results shown and the facet counts for them filled in (they load side by side). */
+const done = async (page: Page) => {
+  await expect(page.locator('catalog-search')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(page.locator('catalog-search')).toHaveAttribute('data-counts', 'ready', { timeout: 20_000 });
+};
 const total = async (page: Page): Promise<number> => Number((await page.locator('[data-status]').textContent())?.match(/^(\d+) results?/)?.[1] ?? NaN);
 const countOf = async (page: Page, facet: string, value: string): Promise<number> =>
   Number((await page.locator(`fieldset[data-facet="${facet}"] label`, { has: page.locator(`input[value="${value}"]`) }).locator('.count').textContent())?.match(/\d+/)?.[0] ?? NaN);
