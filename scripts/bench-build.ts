@@ -5,7 +5,7 @@
  * Node and Pagefind's binary), Pagefind's cost per page and the size of its index and of what one
  * query downloads. With several N it prints how each figure grows against the tool count.
  *
- *   npm run bench -- [N …] [--rebuild] [--search] [--cpu-prof DIR]      N defaults to 50000; e.g. 25000 50000 100000
+ *   npm run bench -- [N …] [--rebuild] [--search] [--keep] [--cpu-prof DIR]      N defaults to 50000; e.g. 25000 50000 100000
  *
  * `--rebuild` then changes one server (a tool description) and builds again into the same output
  * and cache: the time a one-server change takes to publish. `--search` measures search on each
@@ -24,13 +24,15 @@ const args = process.argv.slice(2);
 const rebuild = args.includes('--rebuild');
 /** `--search`: after each build, measure search in Chromium against its output (scripts/bench-search.ts). */
 const withSearch = args.includes('--search');
+/** `--keep`: leave each built site in place (its path is printed), e.g. for `npm run bench:search -- DIR`. */
+const keep = args.includes('--keep');
 const profileAt = args.indexOf('--cpu-prof');
 /** `--cpu-prof DIR`: Node's CPU profile of each Astro build, written into DIR (one .cpuprofile per build). */
 const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
 if (profileAt >= 0 && (profileDir === undefined || profileDir.startsWith('--'))) throw new Error('usage: --cpu-prof needs a directory');
 const sizes = args.filter((a, i) => !a.startsWith('--') && (profileAt < 0 || i !== profileAt + 1)).map(Number);
 if (sizes.length === 0) sizes.push(50_000);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] [--search] [--cpu-prof DIR] (got ${args.join(' ')})`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`usage: npm run bench -- [N …] [--rebuild] [--search] [--keep] [--cpu-prof DIR] (got ${args.join(' ')})`);
 
 const PER_SERVER = 100;
 /** What src/integrations/pagefind.ts logs when it is done. */
@@ -197,8 +199,11 @@ for (const tools of sizes) {
     results.push(result);
     console.log(JSON.stringify(result));
   } finally {
-    build.cleanup();
-    rmSync(work, { recursive: true, force: true });
+    if (keep) console.log(`kept ${build.outDir} (catalog ${serversDir})`);
+    else {
+      build.cleanup();
+      rmSync(work, { recursive: true, force: true });
+    }
   }
 }
 

@@ -41,20 +41,33 @@ interface Pagefind {
   filters(): Promise<FilterCounts>;
 }
 
-let pagefind: Promise<Pagefind> | undefined;
-let filterIndex: Promise<FilterCounts> | undefined;
+/**
+ * Two Pagefind instances (the module imported under two URLs): Pagefind counts every filter whose
+ * data it has loaded on every search, which on a large catalog costs far more than the search
+ * itself. Results come from an instance that loads only the filters a search uses; facet counts
+ * from one that loads them all, asked after the results are shown.
+ */
+const instances = new Map<'results' | 'counts', Promise<Pagefind>>();
 
-/** Pagefind with every shard merged in, loaded once per page. */
-export function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const url = '/pagefind/pagefind.js';
-    const module = (await import(/* @vite-ignore */ url)) as Pagefind;
-    const shards = (await (await fetch('/pagefind/shards.json')).json()) as string[];
-    await Promise.all(shards.map((shard) => module.mergeIndex(shard)));
-    await module.init();
-    return module;
-  })();
-  return pagefind;
+/** Pagefind with every shard merged in, loaded once per page and purpose. */
+export function loadPagefind(purpose: 'results' | 'counts' = 'results'): Promise<Pagefind> {
+  let instance = instances.get(purpose);
+  if (instance === undefined) {
+    instance = (async () => {
+      // Built at run time: Pagefind's files exist only after the build, so the bundler must not resolve them.
+      const url = new URL('/pagefind/pagefind.js', location.href);
+      if (purpose === 'counts') url.search = '?counts';
+      const module = (await import(/* @vite-ignore */ url.href)) as Pagefind;
+      const shards = (await (await fetch('/pagefind/shards.json')).json()) as string[];
+      await Promise.all(shards.map((shard) => module.mergeIndex(shard)));
+      await module.init();
+      // Pagefind counts filter values only from filter data it has loaded; filters() loads it all.
+      if (purpose === 'counts') await module.filters();
+      return module;
+    })();
+    instances.set(purpose, instance);
+  }
+  return instance;
 }
 
 const nameShardCache = new Map<string, Promise<NameEntry[]>>();
@@ -109,8 +122,10 @@ function nameFits(entry: NameEntry, filters: SearchState['filters']): boolean {
  * facets' choices only (values within a facet are alternatives), so choosing `high` still shows
  * how many `critical` results there are.
  */
-async function facetCounts(index: Pagefind, state: SearchState, main: PagefindResponse): Promise<FilterCounts> {
+async function facetCounts(state: SearchState): Promise<FilterCounts> {
+  const index = await loadPagefind('counts');
   const query = state.query === '' ? null : state.query;
+  const main = await index.search(query, { filters: pagefindFilters(state) });
   const counts: FilterCounts = { ...main.filters };
   const chosen = Object.keys(state.filters).filter((key) => (state.filters[key] ?? []).length > 0);
   const others = await Promise.all(chosen.map((key) => index.search(query, { filters: pagefindFilters(state, key) })));
@@ -130,12 +145,9 @@ export async function searchCatalog(state: SearchState, options: { nameLimit?: n
   const nameLimit = options.nameLimit ?? 10;
   const namesApply = query !== '' && Object.keys(filters).every((key) => key in NAME_FACETS);
   const [index, names] = await Promise.all([loadPagefind(), namesApply ? namesFor(query, nameLimit * 4) : Promise.resolve([])]);
-  // Pagefind counts filter values only from filter data it has loaded; filters() loads it all.
-  if (options.counts === true) await (filterIndex ??= index.filters());
-  const main = await index.search(query === '' ? null : query, { filters: pagefindFilters(state) });
-  const { results } = main;
+  const { results } = await index.search(query === '' ? null : query, { filters: pagefindFilters(state) });
   let counted: Promise<FilterCounts> | undefined;
-  const counts = (): Promise<FilterCounts> => (counted ??= options.counts === true ? facetCounts(index, state, main) : Promise.resolve({}));
+  const counts = (): Promise<FilterCounts> => (counted ??= options.counts === true ? facetCounts(state) : Promise.resolve({}));
   const first: SearchHit[] = names
     .filter((e) => nameFits(e, filters))
     .slice(0, nameLimit)
